@@ -1,0 +1,18 @@
+package io.metabackup;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Metabackup: the configuration of a backup system as an event-sourced history, and encrypted system backups of it.
+ * Kept in the root package on purpose: Axon registers its own JPA entities only while nothing narrows the scan.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class MetabackupApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(MetabackupApplication.class, args);
+    }
+}

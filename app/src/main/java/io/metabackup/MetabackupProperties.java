@@ -1,0 +1,29 @@
+package io.metabackup;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Settings of the running instance (as opposed to the configuration it manages).
+ *
+ * @param dataDir          where the embedded PostgreSQL and a generated encryption key live
+ * @param embeddedPostgres the embedded database used when no {@code spring.datasource.url} is set
+ */
+@ConfigurationProperties("metabackup")
+public record MetabackupProperties(@DefaultValue("./data") Path dataDir,
+                                   @DefaultValue EmbeddedPostgres embeddedPostgres,
+                                   @DefaultValue Passwords passwords) {
+
+    /**
+     * @param port           0 picks a free port at each start
+     * @param startupTimeout long enough for crash recovery after an unclean stop
+     */
+    public record EmbeddedPostgres(@DefaultValue("0") int port, @DefaultValue("60s") Duration startupTimeout) {
+    }
+
+    public record Passwords(@DefaultValue("12") int minLength) {
+    }
+}

@@ -1,0 +1,117 @@
+package io.metabackup.web;
+
+import io.metabackup.api.error.DomainException;
+import io.metabackup.api.error.ErrorCode;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every error leaves as {@code application/problem+json} with a stable {@code code}. Messages are written here or
+ * in {@link DomainException}s, never copied from the request or a driver, so no submitted value (a secret among
+ * them) is echoed back, and no stack trace reaches a client.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleAny(Exception exception, WebRequest request) {
+        return knownCause(exception).orElseGet(() -> {
+            log.error("Unexpected error serving {}", request.getDescription(false), exception);
+            return problem(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred; the request id in the "
+                    + RequestIdFilter.HEADER + " header finds it in the log", Map.of());
+        });
+    }
+
+    /** Axon and the event processors may wrap the exception that matters; look through the whole chain. */
+    private Optional<ResponseEntity<Object>> knownCause(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            Optional<ResponseEntity<Object>> known = known(cause);
+            if (known.isPresent()) {
+                return known;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<ResponseEntity<Object>> known(Throwable cause) {
+        if (cause instanceof DomainException domain) {
+            return Optional.of(problem(domain.code(), domain.getMessage(), domain.properties()));
+        }
+        if (cause instanceof AggregateNotFoundException) {
+            return Optional.of(problem(ErrorCode.NOT_FOUND, "No entity with id " + ((AggregateNotFoundException) cause)
+                    .getAggregateIdentifier(), Map.of()));
+        }
+        if (cause instanceof AggregateStreamCreationException) {
+            return Optional.of(problem(ErrorCode.ALREADY_EXISTS, "An entity with this id exists or existed", Map.of()));
+        }
+        if (cause instanceof ConcurrencyException) {
+            return Optional.of(problem(ErrorCode.VERSION_CONFLICT, "The entity was changed by another request at the "
+                    + "same time; read it again and reapply the change", Map.of()));
+        }
+        if (cause instanceof DuplicateKeyException) {
+            return Optional.of(problem(ErrorCode.DUPLICATE_NAME, "Another entity of this type took the same name at "
+                    + "the same time", Map.of()));
+        }
+        if (cause instanceof DataIntegrityViolationException) {
+            return Optional.of(problem(ErrorCode.IN_USE, "A referenced entity was changed or deleted at the same "
+                    + "time; read the configuration again and retry", Map.of()));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return problem(ErrorCode.VALIDATION_FAILED, "The request body is missing or is not valid JSON", Map.of());
+    }
+
+    /** Spring's own errors (404 of an unknown path, 405, 415, ...) get a code by their status. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail detail
+                && (detail.getProperties() == null || !detail.getProperties().containsKey("code"))) {
+            detail.setProperty("code", codeFor(status).name());
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static ErrorCode codeFor(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> ErrorCode.VALIDATION_FAILED;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> ErrorCode.INTERNAL_ERROR;
+        };
+    }
+
+    public static ResponseEntity<Object> problem(ErrorCode code, String message, Map<String, Object> properties) {
+        ProblemDetail detail = ProblemDetail.forStatus(code.httpStatus());
+        detail.setDetail(message);
+        detail.setProperty("code", code.name());
+        properties.forEach(detail::setProperty);
+        return ResponseEntity.status(code.httpStatus()).body(detail);
+    }
+}

@@ -1,0 +1,32 @@
+package io.metabackup.command.config;
+
+import io.metabackup.api.config.AdapterKind;
+import io.metabackup.api.config.EntityType;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the aggregates need to know about other entities to enforce set-based rules: unique names, references that
+ * must exist, and who points at an entity that is about to go.
+ */
+public interface ConfigIndex {
+
+    /** The id of the live entity of {@code type} whose name equals {@code naturalKey}, ignoring case. */
+    Optional<UUID> idOfName(EntityType type, String naturalKey);
+
+    Optional<Entry> find(UUID id);
+
+    List<Referrer> referrersOf(UUID id);
+
+    boolean anyOfType(EntityType type);
+
+    /** @param adapterKind the kind for adapters, {@code null} for other types */
+    record Entry(UUID id, EntityType type, String naturalKey, AdapterKind adapterKind) {
+    }
+
+    /** An entity that points at another through {@code field}. */
+    record Referrer(UUID id, EntityType type, String name, String field, AdapterKind requiredKind) {
+    }
+}

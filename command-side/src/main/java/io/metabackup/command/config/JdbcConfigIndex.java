@@ -1,0 +1,106 @@
+package io.metabackup.command.config;
+
+import io.metabackup.api.config.AdapterKind;
+import io.metabackup.api.config.AdapterState;
+import io.metabackup.api.config.ConfigEntityCreatedEvent;
+import io.metabackup.api.config.ConfigEntityDeletedEvent;
+import io.metabackup.api.config.ConfigEntityEvent;
+import io.metabackup.api.config.ConfigEntityUpdatedEvent;
+import io.metabackup.api.config.EntityType;
+import io.metabackup.api.config.Reference;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The command side's own lookup of names and references, kept in the same transaction as the events (a
+ * subscribing processor). Its unique index and deferred foreign keys are the last line of defence when two
+ * commands race past the checks in {@link ConfigRules}.
+ */
+@Component
+@ProcessingGroup(JdbcConfigIndex.PROCESSING_GROUP)
+public class JdbcConfigIndex implements ConfigIndex {
+
+    public static final String PROCESSING_GROUP = "config-index";
+
+    private static final RowMapper<Entry> ENTRY = (rs, i) -> new Entry(rs.getObject("id", UUID.class),
+            EntityType.valueOf(rs.getString("type")), rs.getString("natural_key"),
+            rs.getString("adapter_kind") == null ? null : AdapterKind.valueOf(rs.getString("adapter_kind")));
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcConfigIndex(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ConfigEntityCreatedEvent event) {
+        jdbc.update("insert into config_index (id, type, natural_key, adapter_kind) values (?, ?, ?, ?)",
+                event.id(), event.type().name(), event.state().naturalKey(), adapterKind(event));
+        insertReferences(event);
+    }
+
+    @EventHandler
+    void on(ConfigEntityUpdatedEvent event) {
+        jdbc.update("update config_index set natural_key = ?, adapter_kind = ? where id = ?",
+                event.state().naturalKey(), adapterKind(event), event.id());
+        jdbc.update("delete from config_reference where from_id = ?", event.id());
+        insertReferences(event);
+    }
+
+    @EventHandler
+    void on(ConfigEntityDeletedEvent event) {
+        jdbc.update("delete from config_reference where from_id = ?", event.id());
+        jdbc.update("delete from config_index where id = ?", event.id());
+    }
+
+    @Override
+    public Optional<UUID> idOfName(EntityType type, String naturalKey) {
+        return jdbc.queryForList("select id from config_index where type = ? and lower(natural_key) = lower(?)",
+                UUID.class, type.name(), naturalKey).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Entry> find(UUID id) {
+        return jdbc.query("select * from config_index where id = ?", ENTRY, id).stream().findFirst();
+    }
+
+    @Override
+    public List<Referrer> referrersOf(UUID id) {
+        return jdbc.query("""
+                        select r.from_id, i.type, i.natural_key, r.field, r.required_kind
+                          from config_reference r join config_index i on i.id = r.from_id
+                         where r.to_id = ? order by i.type, i.natural_key, r.field""",
+                (rs, i) -> new Referrer(rs.getObject(1, UUID.class), EntityType.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getString(4),
+                        rs.getString(5) == null ? null : AdapterKind.valueOf(rs.getString(5))),
+                id);
+    }
+
+    @Override
+    public boolean anyOfType(EntityType type) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from config_index where type = ?)", Boolean.class, type.name()));
+    }
+
+    private void insertReferences(ConfigEntityEvent event) {
+        List<Reference> references = event.state().references();
+        jdbc.batchUpdate("insert into config_reference (from_id, field, to_id, required_kind) values (?, ?, ?, ?)",
+                references, references.size(), (ps, reference) -> {
+                    ps.setObject(1, event.id());
+                    ps.setString(2, reference.field());
+                    ps.setObject(3, reference.targetId());
+                    ps.setString(4, reference.requiredKind() == null ? null : reference.requiredKind().name());
+                });
+    }
+
+    private static String adapterKind(ConfigEntityEvent event) {
+        return event.state() instanceof AdapterState adapter && adapter.kind() != null ? adapter.kind().name() : null;
+    }
+}

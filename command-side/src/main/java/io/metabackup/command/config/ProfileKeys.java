@@ -1,0 +1,49 @@
+package io.metabackup.command.config;
+
+import io.metabackup.api.config.EncryptionProfileState;
+import io.metabackup.api.config.EntityType;
+import io.metabackup.api.config.SealedSecret;
+import io.metabackup.api.config.SecretValue;
+import io.metabackup.api.crypto.HexKey;
+import io.metabackup.api.error.DomainException;
+import io.metabackup.api.error.ErrorCode;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Rules of an encryption profile's key: 64 hex characters, generated when not given, and fixed for the profile's
+ * life, because every backup encrypted with it would otherwise become unreadable.
+ */
+final class ProfileKeys {
+
+    private static final String KEY = EncryptionProfileState.KEY_SECRET;
+
+    private ProfileKeys() {
+    }
+
+    static Map<String, SecretValue> withGeneratedKey(EntityType type, Map<String, SecretValue> secrets) {
+        if (type != EntityType.ENCRYPTION_PROFILE) {
+            return secrets;
+        }
+        Map<String, SecretValue> result = new HashMap<>(secrets);
+        result.computeIfAbsent(KEY, k -> new SecretValue(HexKey.generate()));
+        requireHex(result.get(KEY));
+        return result;
+    }
+
+    static void checkUnchanged(EntityType type, Map<String, SealedSecret> before, Map<String, SealedSecret> after) {
+        if (type == EntityType.ENCRYPTION_PROFILE && !Objects.equals(before.get(KEY), after.get(KEY))) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "The key of an encryption profile cannot be "
+                    + "changed or removed: backups made with it would become unreadable. Create a new profile instead.");
+        }
+    }
+
+    private static void requireHex(SecretValue key) {
+        if (!HexKey.isValid(key.reveal())) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "secrets.key must be 64 hexadecimal characters "
+                    + "(a 256-bit key)");
+        }
+    }
+}

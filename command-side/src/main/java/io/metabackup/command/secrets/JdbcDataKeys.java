@@ -1,0 +1,63 @@
+package io.metabackup.command.secrets;
+
+import io.metabackup.api.crypto.AesGcm;
+import io.metabackup.api.crypto.RandomBytes;
+import io.metabackup.api.crypto.WrongKeyException;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Data keys in the {@code data_key} table, wrapped by the instance's key-encryption key. Because events only hold
+ * values sealed with these data keys, rotating {@code ENCRYPTION_KEY} re-wraps this table and never touches events.
+ */
+@Component
+public class JdbcDataKeys implements DataKeys, SmartInitializingSingleton {
+
+    private final JdbcTemplate jdbc;
+    private final KeyEncryptionKey kek;
+
+    public JdbcDataKeys(JdbcTemplate jdbc, KeyEncryptionKey kek) {
+        this.jdbc = jdbc;
+        this.kek = kek;
+    }
+
+    @Override
+    public byte[] dataKeyFor(UUID entityId) {
+        List<byte[]> wrapped = jdbc.query("select wrapped_key from data_key where entity_id = ?",
+                (rs, i) -> rs.getBytes(1), entityId);
+        if (!wrapped.isEmpty()) {
+            return kek.unwrap(wrapped.get(0), context(entityId));
+        }
+        byte[] dataKey = RandomBytes.of(AesGcm.KEY_BYTES);
+        int inserted = jdbc.update("insert into data_key (entity_id, wrapped_key, kek_id) values (?, ?, ?) "
+                + "on conflict (entity_id) do nothing", entityId, kek.wrap(dataKey, context(entityId)), kek.id());
+        return inserted == 1 ? dataKey : dataKeyFor(entityId);
+    }
+
+    /** Refuses to start with a key that cannot open the data keys already stored, rather than corrupt anything. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        List<String> otherKeys = jdbc.queryForList(
+                "select distinct kek_id from data_key where kek_id <> ?", String.class, kek.id());
+        if (!otherKeys.isEmpty()) {
+            throw new KeyMismatchException("ENCRYPTION_KEY (id " + kek.id() + ") is not the key that protects the "
+                    + "stored secrets (wrapped with key id " + String.join(", ", otherKeys) + "). Start with the "
+                    + "original key, or rotate from it to the new one.");
+        }
+        jdbc.query("select entity_id, wrapped_key from data_key limit 1", rs -> {
+            try {
+                kek.unwrap(rs.getBytes(2), context(rs.getObject(1, UUID.class)));
+            } catch (WrongKeyException e) {
+                throw new KeyMismatchException("ENCRYPTION_KEY cannot open the stored data keys: " + e.getMessage());
+            }
+        });
+    }
+
+    private static String context(UUID entityId) {
+        return "metabackup/data-key/" + entityId;
+    }
+}

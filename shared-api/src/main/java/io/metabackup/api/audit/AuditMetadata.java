@@ -1,0 +1,17 @@
+package io.metabackup.api.audit;
+
+/** Names of the metadata every command and event carries, so that history can say who, why and from where. */
+public final class AuditMetadata {
+
+    public static final String ACTOR_ID = "actorId";
+    public static final String ACTOR_NAME = "actorName";
+    /** The request (or scheduled run) that caused the change; one id for every event of that request. */
+    public static final String REQUEST_ID = "requestId";
+    public static final String SOURCE = "source";
+    public static final String RESTORE_ID = "restoreId";
+
+    public static final String SYSTEM_ACTOR = "system";
+
+    private AuditMetadata() {
+    }
+}

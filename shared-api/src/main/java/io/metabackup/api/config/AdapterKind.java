@@ -1,0 +1,5 @@
+package io.metabackup.api.config;
+
+public enum AdapterKind {
+    DATABASE, STORAGE, NOTIFICATION
+}

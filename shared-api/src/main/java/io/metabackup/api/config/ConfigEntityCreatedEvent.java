@@ -1,0 +1,9 @@
+package io.metabackup.api.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+public record ConfigEntityCreatedEvent(UUID id, long version, EntityState state, Map<String, SealedSecret> secrets,
+                                       List<String> changedFields) implements ConfigEntityEvent {
+}

@@ -1,0 +1,14 @@
+package io.metabackup.api.config;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+/** Writes the settings singleton, creating it on first use. */
+public record UpdateSettingsCommand(SettingsState state, Long expectedVersion) {
+
+    @TargetAggregateIdentifier
+    public UUID id() {
+        return SettingsState.ID;
+    }
+}
