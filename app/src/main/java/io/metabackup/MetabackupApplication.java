@@ -13,6 +13,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class MetabackupApplication {
 
     public static void main(String[] args) {
+        // a self-hosted service makes no calls home and prints no advertisement; either can be re-enabled
+        setIfAbsent("axoniq.update-checker.disabled", "true");
+        setIfAbsent("disable-axoniq-console-message", "true");
         SpringApplication.run(MetabackupApplication.class, args);
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 }

@@ -43,13 +43,15 @@ public record SsoProviderState(String providerId,
                 .require(isHttpUrl(issuerUrl), "issuerUrl", "must be an http(s) URL")
                 .require(clientId != null && !clientId.isBlank(), "clientId", "must not be blank")
                 .noDuplicates("scopes", scopes)
+                .require(scopes.contains("openid"), "scopes", "must contain \"openid\"")
                 .errors();
     }
 
     private static boolean isHttpUrl(String value) {
         try {
             URI uri = URI.create(value);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null && uri.getUserInfo() == null && uri.getFragment() == null;
         } catch (IllegalArgumentException | NullPointerException e) {
             return false;
         }

@@ -1,0 +1,96 @@
+package io.metabackup.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** A small JSON client over real HTTP; it remembers every response body so tests can search them for leaks. */
+public class Api {
+
+    private static final List<String> RESPONSES = Collections.synchronizedList(new ArrayList<>());
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public static List<String> allResponseBodies() {
+        return List.copyOf(RESPONSES);
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null, Map.of());
+    }
+
+    public Response post(String path, Object body) {
+        return send("POST", path, body, Map.of());
+    }
+
+    public Response put(String path, Object body) {
+        return send("PUT", path, body, Map.of());
+    }
+
+    public Response put(String path, Object body, Map<String, String> headers) {
+        return send("PUT", path, body, headers);
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null, Map.of());
+    }
+
+    public Response delete(String path, Map<String, String> headers) {
+        return send("DELETE", path, null, headers);
+    }
+
+    public Response send(String method, String path, Object body, Map<String, String> headers) {
+        try {
+            String json = body == null ? null : body instanceof String s ? s : mapper.writeValueAsString(body);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(json));
+            if (json != null) {
+                request.header("Content-Type", "application/json");
+            }
+            headers.forEach(request::header);
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            RESPONSES.add(response.headers().map() + "\n" + response.body());
+            JsonNode parsed = response.body().isEmpty() ? mapper.nullNode() : mapper.readTree(response.body());
+            return new Response(response.statusCode(), parsed,
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("ETag").orElse(null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Response(int status, JsonNode body, String contentType, String etag) {
+
+        public String code() {
+            return body.path("code").asText(null);
+        }
+
+        public String id() {
+            return body.path("id").asText();
+        }
+
+        public long version() {
+            return body.path("version").asLong();
+        }
+    }
+}
