@@ -57,8 +57,9 @@ public class ConfigEntity {
     @CommandHandler
     public ConfigEntity(CreateConfigEntityCommand command, ConfigIndex index, SecretSealer sealer) {
         EntityState newState = command.state();
-        if (newState.type().isSingleton()) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "Settings are written with PUT /api/config/settings");
+        if (newState.type().isSingleton() || SettingsState.ID.equals(command.id())) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "Settings are written with PUT /api/config/settings"
+                    + " and their id is reserved");
         }
         Map<String, SecretValue> values = ProfileKeys.withGeneratedKey(newState.type(), command.secrets());
         ConfigRules.checkWrite(command.id(), newState, values.keySet(), index);
@@ -79,6 +80,7 @@ public class ConfigEntity {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(UpdateSettingsCommand command, ConfigIndex index, SecretSealer sealer) {
         if (state != null) {
+            requireLive(EntityType.SETTINGS);
             return update(command.expectedVersion(), command.state(), Map.of(), Set.of(), index, sealer);
         }
         if (command.expectedVersion() != null && command.expectedVersion() != NEVER_WRITTEN) {

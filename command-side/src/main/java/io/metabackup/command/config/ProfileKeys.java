@@ -2,6 +2,7 @@ package io.metabackup.command.config;
 
 import io.metabackup.api.config.EncryptionProfileState;
 import io.metabackup.api.config.EntityType;
+import io.metabackup.api.config.FieldError;
 import io.metabackup.api.config.SealedSecret;
 import io.metabackup.api.config.SecretValue;
 import io.metabackup.api.crypto.HexKey;
@@ -9,6 +10,7 @@ import io.metabackup.api.error.DomainException;
 import io.metabackup.api.error.ErrorCode;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -35,15 +37,20 @@ final class ProfileKeys {
 
     static void checkUnchanged(EntityType type, Map<String, SealedSecret> before, Map<String, SealedSecret> after) {
         if (type == EntityType.ENCRYPTION_PROFILE && !Objects.equals(before.get(KEY), after.get(KEY))) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "The key of an encryption profile cannot be "
-                    + "changed or removed: backups made with it would become unreadable. Create a new profile instead.");
+            throw invalidKey("cannot be changed or removed: backups made with it would become unreadable; "
+                    + "create a new profile instead");
         }
+    }
+
+    private static DomainException invalidKey(String message) {
+        FieldError error = new FieldError("secrets." + KEY, message);
+        return new DomainException(ErrorCode.VALIDATION_FAILED, "The encryption profile is not valid: "
+                + error.field() + " " + message, Map.of("errors", List.of(error)));
     }
 
     private static void requireHex(SecretValue key) {
         if (!HexKey.isValid(key.reveal())) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "secrets.key must be 64 hexadecimal characters "
-                    + "(a 256-bit key)");
+            throw invalidKey("must be 64 hexadecimal characters (a 256-bit key)");
         }
     }
 }
