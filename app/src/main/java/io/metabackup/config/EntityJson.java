@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.metabackup.api.backup.BackupDocument;
+import io.metabackup.api.backup.EntityShape;
 import io.metabackup.api.config.EntityRecord;
 import io.metabackup.api.config.EntityState;
 import io.metabackup.api.config.EntityType;
@@ -32,31 +34,20 @@ import java.util.stream.Collectors;
 @Component
 public class EntityJson {
 
-    static final String ID = "id";
-    static final String VERSION = "version";
-    static final String SECRETS = "secrets";
-    static final String SECRETS_SET = "secretsSet";
+    private static final String ID = EntityShape.ID;
+    private static final String VERSION = EntityShape.VERSION;
+    private static final String SECRETS = EntityShape.SECRETS;
+    private static final String SECRETS_SET = EntityShape.SECRETS_SET;
 
-    private final ObjectMapper mapper;
     private final ObjectReader strictReader;
 
     public EntityJson(ObjectMapper mapper) {
-        this.mapper = mapper;
         this.strictReader = mapper.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .forType(EntityState.class);
     }
 
     public ObjectNode write(EntityRecord record) {
-        ObjectNode node = mapper.createObjectNode();
-        if (!record.type().isSingleton()) {
-            node.put(ID, record.id().toString());
-        }
-        node.put(VERSION, record.version());
-        ObjectNode state = mapper.valueToTree(record.state());
-        state.remove(EntityState.TYPE_PROPERTY);
-        node.setAll(state);
-        node.set(SECRETS_SET, mapper.valueToTree(record.secretsSet()));
-        return node;
+        return EntityShape.of(record);
     }
 
     public EntityWrite read(EntityType type, JsonNode body) {
@@ -106,16 +97,12 @@ public class EntityJson {
                 toSet.put(secret.getKey(), new SecretValue(value.textValue()));
             } else if (value.isNull()) {
                 toRemove.add(secret.getKey());
-            } else if (!isPlaceholder(value)) {
+            } else if (!BackupDocument.isPlaceholder(value)) {
                 throw invalid("secrets." + secret.getKey() + " must be a string (set), null (remove) or "
                         + "{\"omitted\": true} (keep)");
             }
         }
         return new EntityWrite(write.id(), write.version(), write.state(), toSet, toRemove);
-    }
-
-    static boolean isPlaceholder(JsonNode value) {
-        return value.isObject() && value.size() == 1 && value.path("omitted").asBoolean(false);
     }
 
     private static UUID readId(JsonNode id) {
