@@ -17,6 +17,9 @@ import io.metabackup.api.config.UpdateConfigEntityCommand;
 import io.metabackup.api.config.UpdateSettingsCommand;
 import io.metabackup.api.error.DomainException;
 import io.metabackup.api.error.ErrorCode;
+import io.metabackup.api.restore.RestoreConfigEntityCommand;
+import io.metabackup.api.restore.RestoreMode;
+import io.metabackup.api.restore.RestoreOutcome;
 import io.metabackup.command.secrets.SecretSealer;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -25,9 +28,11 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -105,28 +110,91 @@ public class ConfigEntity {
                 Map.of(), secrets)));
     }
 
+    /**
+     * Brings the entity to its state in a backup. A deleted entity comes back under its own id; MERGE leaves
+     * existing entities alone; placeholders never overwrite a secret that is set.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public RestoreOutcome handle(RestoreConfigEntityCommand command, ConfigIndex index, SecretSealer sealer) {
+        EntityState target = command.state();
+        boolean live = state != null && !deleted;
+        if (state != null && state.type() != target.type()) {
+            throw new DomainException(ErrorCode.ALREADY_EXISTS, "Id " + command.id() + " belongs to a "
+                    + state.type().label() + " here, but to a " + target.type().label() + " in the backup");
+        }
+        if (live && command.mode() == RestoreMode.MERGE) {
+            return RestoreOutcome.skipped("exists already; MERGE changes nothing that exists");
+        }
+        if (command.mode() == RestoreMode.MERGE) {
+            var holder = index.idOfName(target.type(), target.naturalKey()).filter(other -> !other.equals(command.id()));
+            if (holder.isPresent()) {
+                return RestoreOutcome.skipped("the name \"" + target.naturalKey() + "\" is taken by " + holder.get());
+            }
+        }
+        ProfileKeys.checkGiven(target.type(), command.secrets());
+        Map<String, SealedSecret> before = live ? secrets : Map.of();
+        Map<String, SealedSecret> after = new TreeMap<>();
+        command.secrets().forEach((name, value) ->
+                after.put(name, sealedOrUnchanged(command.id(), before.get(name), name, value, sealer)));
+        Set<String> missing = new TreeSet<>();
+        for (String name : command.omittedSecrets()) {
+            if (before.containsKey(name)) {
+                after.put(name, before.get(name));
+            } else {
+                missing.add(name);
+            }
+        }
+        Set<String> declared = new TreeSet<>(after.keySet());
+        declared.addAll(missing);
+        ConfigRules.checkWrite(command.id(), target, declared, index);
+        if (!live) {
+            List<String> changed = ChangedFields.between(null, target, Map.of(), after);
+            apply(new ConfigEntityCreatedEvent(command.id(), state == null ? 0 : version + 1, target, after, changed));
+            return new RestoreOutcome(RestoreOutcome.Action.CREATE, changed, null, missing);
+        }
+        ProfileKeys.checkUnchanged(target.type(), secrets, after);
+        checkKindChange(target, index);
+        List<String> changed = ChangedFields.between(state, target, secrets, after);
+        if (changed.isEmpty()) {
+            return new RestoreOutcome(RestoreOutcome.Action.UNCHANGED, changed, null, missing);
+        }
+        apply(new ConfigEntityUpdatedEvent(id, version + 1, target, after, changed));
+        return new RestoreOutcome(RestoreOutcome.Action.UPDATE, changed, null, missing);
+    }
+
     private long update(Long expectedVersion, EntityState newState, Map<String, SecretValue> toSet,
                         Set<String> toRemove, ConfigIndex index, SecretSealer sealer) {
         requireVersion(expectedVersion);
+        ProfileKeys.checkGiven(newState.type(), toSet);
         Map<String, SealedSecret> newSecrets = new TreeMap<>(secrets);
         toRemove.forEach(newSecrets::remove);
-        toSet.forEach((name, value) -> {
-            SealedSecret current = secrets.get(name);
-            boolean unchanged = current != null && current.fingerprint().equals(sealer.fingerprint(id, name, value));
-            newSecrets.put(name, unchanged ? current : sealer.seal(id, name, value));
-        });
+        toSet.forEach((name, value) ->
+                newSecrets.put(name, sealedOrUnchanged(id, secrets.get(name), name, value, sealer)));
         ConfigRules.checkWrite(id, newState, newSecrets.keySet(), index);
         ProfileKeys.checkUnchanged(newState.type(), secrets, newSecrets);
-        if (state instanceof AdapterState before && newState instanceof AdapterState after
-                && before.kind() != after.kind()) {
-            ConfigRules.checkKindChange(id, after.kind(), index);
-        }
+        checkKindChange(newState, index);
         var changed = ChangedFields.between(state, newState, secrets, newSecrets);
         if (changed.isEmpty()) {
             return version;
         }
         apply(new ConfigEntityUpdatedEvent(id, version + 1, newState, newSecrets, changed));
         return version;
+    }
+
+    /** The sealed value already held when it seals the same value, so that setting a secret again changes nothing. */
+    private static SealedSecret sealedOrUnchanged(UUID entityId, SealedSecret current, String name, SecretValue value,
+                                                  SecretSealer sealer) {
+        boolean unchanged = current != null
+                && current.fingerprint().equals(sealer.fingerprint(entityId, name, value));
+        return unchanged ? current : sealer.seal(entityId, name, value);
+    }
+
+    private void checkKindChange(EntityState newState, ConfigIndex index) {
+        if (state instanceof AdapterState before && newState instanceof AdapterState after
+                && before.kind() != after.kind()) {
+            ConfigRules.checkKindChange(id, after.kind(), index);
+        }
     }
 
     private void requireLive(EntityType expectedType) {

@@ -16,7 +16,8 @@ import java.util.Objects;
 
 /**
  * Rules of an encryption profile's key: 64 hex characters, generated when not given, and fixed for the profile's
- * life, because every backup encrypted with it would otherwise become unreadable.
+ * life once set, because every backup encrypted with it would otherwise become unreadable. (A profile restored from
+ * a backup without secrets has no key until its key is imported.)
  */
 final class ProfileKeys {
 
@@ -36,7 +37,8 @@ final class ProfileKeys {
     }
 
     static void checkUnchanged(EntityType type, Map<String, SealedSecret> before, Map<String, SealedSecret> after) {
-        if (type == EntityType.ENCRYPTION_PROFILE && !Objects.equals(before.get(KEY), after.get(KEY))) {
+        boolean hadKey = before.containsKey(KEY);
+        if (type == EntityType.ENCRYPTION_PROFILE && hadKey && !Objects.equals(before.get(KEY), after.get(KEY))) {
             throw invalidKey("cannot be changed or removed: backups made with it would become unreadable; "
                     + "create a new profile instead");
         }
@@ -46,6 +48,13 @@ final class ProfileKeys {
         FieldError error = new FieldError("secrets." + KEY, message);
         return new DomainException(ErrorCode.VALIDATION_FAILED, "The encryption profile is not valid: "
                 + error.field() + " " + message, Map.of("errors", List.of(error)));
+    }
+
+    /** A key given in a write must be well-formed whether the profile is new, restored or gets its first key. */
+    static void checkGiven(EntityType type, Map<String, SecretValue> secrets) {
+        if (type == EntityType.ENCRYPTION_PROFILE && secrets.containsKey(KEY)) {
+            requireHex(secrets.get(KEY));
+        }
     }
 
     private static void requireHex(SecretValue key) {
