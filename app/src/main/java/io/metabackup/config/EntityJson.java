@@ -60,7 +60,7 @@ public class EntityJson {
         JsonNode secrets = fields.remove(SECRETS);
         fields.remove(SECRETS_SET);
         fields.put(EntityState.TYPE_PROPERTY, type.name());
-        return readSecrets(secrets, new EntityWrite(id, version, readState(fields), Map.of(), Set.of()));
+        return readSecrets(secrets, new EntityWrite(id, version, readState(fields), Map.of(), Set.of(), Set.of()));
     }
 
     private EntityState readState(ObjectNode fields) {
@@ -90,6 +90,7 @@ public class EntityJson {
         }
         Map<String, SecretValue> toSet = new HashMap<>();
         Set<String> toRemove = new HashSet<>();
+        Set<String> omitted = new HashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = secrets.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> secret = it.next();
             JsonNode value = secret.getValue();
@@ -97,12 +98,14 @@ public class EntityJson {
                 toSet.put(secret.getKey(), new SecretValue(value.textValue()));
             } else if (value.isNull()) {
                 toRemove.add(secret.getKey());
-            } else if (!BackupDocument.isPlaceholder(value)) {
+            } else if (BackupDocument.isPlaceholder(value)) {
+                omitted.add(secret.getKey());
+            } else {
                 throw invalid("secrets." + secret.getKey() + " must be a string (set), null (remove) or "
                         + "{\"omitted\": true} (keep)");
             }
         }
-        return new EntityWrite(write.id(), write.version(), write.state(), toSet, toRemove);
+        return new EntityWrite(write.id(), write.version(), write.state(), toSet, toRemove, omitted);
     }
 
     private static UUID readId(JsonNode id) {
@@ -136,12 +139,12 @@ public class EntityJson {
         return new DomainException(ErrorCode.VALIDATION_FAILED, message);
     }
 
-    /** A create or update as the client asked for it. */
+    /**
+     * A create or update as the client asked for it, or an entity as a backup holds it.
+     *
+     * @param secretsOmitted secrets given as the placeholder {"omitted": true}: set, but their value left out
+     */
     public record EntityWrite(UUID id, Long version, EntityState state, Map<String, SecretValue> secretsToSet,
-                              Set<String> secretsToRemove) {
-
-        EntityWrite withSecretsToSet(Map<String, SecretValue> secrets) {
-            return new EntityWrite(id, version, state, secrets, secretsToRemove);
-        }
+                              Set<String> secretsToRemove, Set<String> secretsOmitted) {
     }
 }

@@ -1,0 +1,198 @@
+package io.metabackup.restore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.metabackup.api.backup.BackupDocument;
+import io.metabackup.api.backup.SecretValues;
+import io.metabackup.api.config.EntityType;
+import io.metabackup.api.error.DomainException;
+import io.metabackup.api.error.ErrorCode;
+import io.metabackup.api.history.PointInTime;
+import io.metabackup.api.restore.RestoreMode;
+import io.metabackup.api.restore.RestoreOutcome.Action;
+import io.metabackup.command.secrets.SecretSealer;
+import io.metabackup.query.config.CurrentConfiguration;
+import io.metabackup.query.history.PointInTimeConfiguration;
+import io.metabackup.query.history.StreamPositions;
+import io.metabackup.support.Api;
+import io.metabackup.support.Entities;
+import io.metabackup.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The restore of a backup document against the shared instance; ids limit each restore to this test's entities. */
+class RestoreExecutorIT extends IntegrationTest {
+
+    @Autowired
+    RestoreExecutor restores;
+    @Autowired
+    PointInTimeConfiguration history;
+    @Autowired
+    StreamPositions positions;
+    @Autowired
+    CurrentConfiguration configuration;
+    @Autowired
+    SecretSealer sealer;
+
+    private Api api;
+    private UUID group;
+    private UUID adapter;
+    private String groupName;
+    private String adapterName;
+
+    @BeforeEach
+    void createEntities() {
+        api = api();
+        groupName = Entities.unique("operators");
+        adapterName = Entities.unique("orders-db");
+        group = UUID.fromString(new Entities(api).create("groups", Map.of("name", groupName,
+                "permissions", List.of("jobs:read"))));
+        adapter = UUID.fromString(new Entities(api).create("adapters", Map.of("name", adapterName,
+                "kind", "DATABASE", "adapterType", "postgres", "secrets", Map.of("password", "original-pw"))));
+    }
+
+    private JsonNode backup(SecretValues secrets) {
+        return BackupDocument.tree(history.at(PointInTime.latest()), secrets);
+    }
+
+    private SecretValues withSecrets() {
+        return (id, name, sealed) -> Optional.of(sealer.open(id, name, sealed).reveal());
+    }
+
+    private void changeBoth() {
+        api.put("/api/config/groups/" + group, Map.of("name", groupName + "-changed", "permissions", List.of()));
+        api.put("/api/config/adapters/" + adapter, Map.of("name", adapterName, "kind", "DATABASE",
+                "adapterType", "postgres", "secrets", Map.of("password", "changed-pw")));
+    }
+
+    private RestoreReport restore(JsonNode document, RestoreMode mode, boolean dryRun) {
+        return restores.restore(document, new RestoreOptions(mode, Set.of(), Set.of(group, adapter), dryRun),
+                RestoreSource.upload("test.json.gz.enc", "0".repeat(64)));
+    }
+
+    private String password() {
+        var record = configuration.find(EntityType.ADAPTER, adapter).orElseThrow();
+        return sealer.open(adapter, "password", record.secrets().get("password")).reveal();
+    }
+
+    @Test
+    void overwriteBringsEntitiesBackToTheBackupStateSecretsIncluded() {
+        JsonNode document = backup(withSecrets());
+        changeBoth();
+
+        RestoreReport report = restore(document, RestoreMode.OVERWRITE, false);
+
+        assertThat(report.applied()).isTrue();
+        assertThat(report.items()).extracting(RestoreReport.Item::action).containsOnly(Action.UPDATE);
+        assertThat(report.items()).filteredOn(i -> i.id().equals(group)).first()
+                .satisfies(item -> assertThat(item.changedFields()).containsExactly("name", "permissions"));
+        assertThat(api.get("/api/config/groups/" + group).body().path("name").asText()).isEqualTo(groupName);
+        assertThat(password()).isEqualTo("original-pw");
+    }
+
+    @Test
+    void aBackupWithoutSecretsNeverOverwritesASecret() {
+        JsonNode document = backup(SecretValues.OMITTED);
+        changeBoth();
+
+        restore(document, RestoreMode.OVERWRITE, false);
+
+        assertThat(password()).isEqualTo("changed-pw");
+        assertThat(api.get("/api/config/groups/" + group).body().path("name").asText()).isEqualTo(groupName);
+    }
+
+    @Test
+    void mergeOnlyAddsWhatDoesNotExist() {
+        JsonNode document = backup(withSecrets());
+        changeBoth();
+        assertThat(api.delete("/api/config/groups/" + group).status()).isEqualTo(204);
+
+        RestoreReport report = restore(document, RestoreMode.MERGE, false);
+
+        assertThat(report.items()).extracting(RestoreReport.Item::id, RestoreReport.Item::action)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(adapter, Action.SKIP),
+                        org.assertj.core.groups.Tuple.tuple(group, Action.CREATE));
+        assertThat(api.get("/api/config/groups/" + group).body().path("permissions").toString())
+                .isEqualTo("[\"jobs:read\"]");
+        assertThat(password()).isEqualTo("changed-pw");
+    }
+
+    @Test
+    void aDryRunReturnsThePlanOfTheRealRunAndChangesNothing() {
+        JsonNode document = backup(withSecrets());
+        changeBoth();
+        long head = positions.head();
+
+        RestoreReport plan = restore(document, RestoreMode.OVERWRITE, true);
+
+        assertThat(plan.dryRun()).isTrue();
+        assertThat(plan.applied()).isFalse();
+        assertThat(positions.head()).isEqualTo(head);
+        assertThat(password()).isEqualTo("changed-pw");
+        RestoreReport real = restore(document, RestoreMode.OVERWRITE, false);
+        assertThat(real.items()).usingRecursiveFieldByFieldElementComparator().isEqualTo(plan.items());
+        assertThat(password()).isEqualTo("original-pw");
+    }
+
+    @Test
+    void aFailureAnywhereLeavesTheConfigurationExactlyAsItWas() {
+        JsonNode document = backup(withSecrets());
+        changeBoth();
+        UUID job = UUID.randomUUID();
+        ((ObjectNode) document.path("data")).withArray("jobs").addObject()
+                .put("id", job.toString()).put("name", Entities.unique("dangling")).put("sourceId", adapter.toString())
+                .put("schedule", "0 1 * * *").putArray("destinationIds").add(UUID.randomUUID().toString());
+        long head = positions.head();
+
+        assertThatThrownBy(() -> restores.restore(document, new RestoreOptions(RestoreMode.OVERWRITE, Set.of(),
+                Set.of(group, adapter, job), false), RestoreSource.upload("x", "0".repeat(64))))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.RESTORE_FAILED);
+                    RestoreReport report = (RestoreReport) e.properties().get("report");
+                    assertThat(report.warnings()).extracting(RestoreReport.Warning::kind)
+                            .contains(RestoreReport.WarningKind.DANGLING_REFERENCE);
+                    assertThat(report.items()).filteredOn(i -> i.id().equals(group))
+                            .extracting(RestoreReport.Item::action).containsExactly(Action.UPDATE);
+                });
+        assertThat(positions.head()).isEqualTo(head);
+        assertThat(password()).isEqualTo("changed-pw");
+        assertThat(api.get("/api/config/groups/" + group).body().path("name").asText())
+                .isEqualTo(groupName + "-changed");
+    }
+
+    @Test
+    void replaceDeletesWhatTheBackupDoesNotHold() {
+        JsonNode document = backup(withSecrets());
+        UUID extra = UUID.fromString(new Entities(api).group());
+
+        RestoreReport report = restores.restore(document, new RestoreOptions(RestoreMode.REPLACE,
+                Set.of(EntityType.GROUP), Set.of(), false), RestoreSource.upload("x", "0".repeat(64)));
+
+        assertThat(report.items()).filteredOn(i -> i.action() == Action.DELETE)
+                .extracting(RestoreReport.Item::id).containsExactly(extra);
+        assertThat(api.get("/api/config/groups/" + extra).code()).isEqualTo("NOT_FOUND");
+        assertThat(api.get("/api/config/groups/" + group).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aDocumentOfAnotherFormatVersionIsRefused() {
+        ObjectNode document = (ObjectNode) backup(SecretValues.OMITTED);
+        document.put("version", "9.0");
+        assertThatThrownBy(() -> restore(document, RestoreMode.OVERWRITE, true))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED_VERSION));
+        assertThatThrownBy(() -> restore(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode(),
+                RestoreMode.OVERWRITE, true)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_BACKUP));
+    }
+}
