@@ -1,8 +1,11 @@
 package io.metabackup;
 
+import io.metabackup.secrets.EncryptionKeyRotation;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+import java.util.Arrays;
 
 /**
  * Metabackup: the configuration of a backup system as an event-sourced history, and encrypted system backups of it.
@@ -16,6 +19,9 @@ public class MetabackupApplication {
         // a self-hosted service makes no calls home and prints no advertisement; either can be re-enabled
         setIfAbsent("axoniq.update-checker.disabled", "true");
         setIfAbsent("disable-axoniq-console-message", "true");
+        if (args.length > 0 && args[0].equals(EncryptionKeyRotation.COMMAND)) {
+            System.exit(EncryptionKeyRotation.run(Arrays.copyOfRange(args, 1, args.length), System.out));
+        }
         SpringApplication.run(MetabackupApplication.class, args);
     }
 

@@ -76,7 +76,7 @@ final class EncryptionKeySource {
         return parse(generated, "the generated key");
     }
 
-    private static KeyEncryptionKey parse(String text, String origin) {
+    static KeyEncryptionKey parse(String text, String origin) {
         String trimmed = text.trim();
         return HexKey.parse(trimmed).map(KeyEncryptionKey::new).orElseThrow(() ->
                 new InvalidEncryptionKeyException("The encryption key from " + origin + " must be exactly 64 "
@@ -84,7 +84,7 @@ final class EncryptionKeySource {
                         + (trimmed.length() == 64 ? " that are not all hexadecimal" : "")));
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {

@@ -57,6 +57,27 @@ public class JdbcDataKeys implements DataKeys, SmartInitializingSingleton {
         });
     }
 
+    /**
+     * Re-wraps every data key from {@code from} to {@code to} in the caller's transaction; the events, which hold
+     * only values sealed with the data keys, are untouched. Returns how many keys were re-wrapped.
+     */
+    public static int rewrapAll(JdbcTemplate jdbc, KeyEncryptionKey from, KeyEncryptionKey to) {
+        List<UUID> entities = jdbc.queryForList("select entity_id from data_key where kek_id = ? order by entity_id",
+                UUID.class, from.id());
+        for (UUID entity : entities) {
+            byte[] wrapped = jdbc.queryForObject("select wrapped_key from data_key where entity_id = ? for update",
+                    byte[].class, entity);
+            byte[] dataKey = from.unwrap(wrapped, context(entity));
+            jdbc.update("update data_key set wrapped_key = ?, kek_id = ? where entity_id = ?",
+                    to.wrap(dataKey, context(entity)), to.id(), entity);
+        }
+        Integer left = jdbc.queryForObject("select count(*) from data_key where kek_id <> ?", Integer.class, to.id());
+        if (left != null && left > 0) {
+            throw new KeyMismatchException(left + " data keys are wrapped by neither the old nor the new key");
+        }
+        return entities.size();
+    }
+
     private static String context(UUID entityId) {
         return "metabackup/data-key/" + entityId;
     }

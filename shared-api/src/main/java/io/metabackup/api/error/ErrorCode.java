@@ -20,6 +20,7 @@ public enum ErrorCode {
     CORRUPT_BACKUP(422),
     UNSUPPORTED_VERSION(422),
     RESTORE_FAILED(409),
+    KEY_MISSING(409),
     INTERNAL_ERROR(500);
 
     private final int httpStatus;
