@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Metabackup as a separate operating-system process, so tests can stop it with SIGTERM or kill it outright. */
@@ -27,17 +29,25 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(Path dataDir, String encryptionKey) {
+        return start(dataDir, encryptionKey, List.of(), Map.of());
+    }
+
+    /** Starts the executable with a command (such as {@code rotate-encryption-key}) before the usual options. */
+    public static AppProcess start(Path dataDir, String encryptionKey, List<String> command, Map<String, String> env) {
         try {
             int port = freePort();
             Path log = Files.createTempFile(dataDir.getParent(), "app-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(List.of(
+            List<String> line = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"),
-                    "io.metabackup.MetabackupApplication",
-                    "--server.port=" + port,
-                    "--metabackup.data-dir=" + dataDir))
+                    "io.metabackup.MetabackupApplication"));
+            line.addAll(command);
+            line.add("--server.port=" + port);
+            line.add("--metabackup.data-dir=" + dataDir);
+            ProcessBuilder builder = new ProcessBuilder(line)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
+            builder.environment().putAll(env);
             builder.environment().put("ENCRYPTION_KEY", encryptionKey);
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
             return new AppProcess(builder.start(), log, port);
