@@ -40,6 +40,9 @@ class AuditMetadataInterceptor implements MessageDispatchInterceptor<CommandMess
             CurrentActor.Actor actor = currentActor.get();
             added.put(AuditMetadata.ACTOR_ID, actor.id());
             added.put(AuditMetadata.ACTOR_NAME, actor.name());
+            if (actor.tokenId() != null) {
+                added.put(AuditMetadata.TOKEN_ID, actor.tokenId().toString());
+            }
         }
         boolean inRequest = RequestContextHolder.getRequestAttributes() != null;
         if (!present.containsKey(AuditMetadata.SOURCE)) {

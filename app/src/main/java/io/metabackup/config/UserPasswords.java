@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A user's {@code password} arrives in plaintext and is stored only as an Argon2id hash (itself sealed like any
@@ -22,6 +23,7 @@ public class UserPasswords {
 
     private final Argon2PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     private final int minLength;
+    private final String dummyHash = encoder.encode(UUID.randomUUID().toString());
 
     public UserPasswords(MetabackupProperties properties) {
         this.minLength = properties.passwords().minLength();
@@ -48,5 +50,14 @@ public class UserPasswords {
 
     public boolean matches(SecretValue password, SecretValue hash) {
         return encoder.matches(password.reveal(), hash.reveal());
+    }
+
+    /**
+     * Costs what {@link #matches} costs and always fails: used when there is no hash to check against (unknown user,
+     * locked account), so that the time of an answer does not tell whether an account exists.
+     */
+    public boolean matchesNothing(SecretValue password) {
+        encoder.matches(password.reveal(), dummyHash);
+        return false;
     }
 }

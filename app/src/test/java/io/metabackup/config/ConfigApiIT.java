@@ -184,12 +184,13 @@ class ConfigApiIT extends IntegrationTest {
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.code()).isEqualTo("VALIDATION_FAILED");
 
-        assertThat(api.get("/api/config/things").code()).isEqualTo("NOT_FOUND");
+        // paths and methods the endpoint table does not list are closed before any controller sees them
+        assertThat(api.get("/api/config/things").code()).isEqualTo("FORBIDDEN");
         assertThat(api.get("/api/config/groups/" + UUID.randomUUID()).code()).isEqualTo("NOT_FOUND");
         assertThat(api.get("/api/config/groups/not-a-uuid").status()).isEqualTo(400);
         assertThat(api.put("/api/config/groups/" + UUID.randomUUID(), Map.of("name", "x")).code())
                 .isEqualTo("NOT_FOUND");
-        assertThat(api.delete("/api/config/settings").code()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(api.delete("/api/config/settings").code()).isEqualTo("FORBIDDEN");
         assertThat(api.post("/api/config/users", Map.of("username", Entities.unique("u"),
                 "secrets", Map.of("password", "short"))).code()).isEqualTo("VALIDATION_FAILED");
     }

@@ -35,7 +35,10 @@ class ProcessRestartIT {
 
         try (AppProcess first = AppProcess.start(dataDir, key)) {
             System.out.println("First start served the API after " + first.awaitReady(READY));
-            Entities entities = new Entities(new Api(first.port));
+            assertThat(new Api(first.port).post("/api/setup", Map.of("username", IntegrationTest.ADMIN,
+                    "password", IntegrationTest.ADMIN_PASSWORD, "email", "admin@example.com")).status())
+                    .isEqualTo(201);
+            Entities entities = new Entities(admin(first));
             adapterId = entities.adapter("DATABASE", "postgres", Map.of("password", "p4ssw0rd-restart"));
             profileId = entities.profile();
             assertThat(first.stop()).as("exit code after SIGTERM (143 is the JVM's 128 + 15)").isIn(0, 143);
@@ -45,7 +48,7 @@ class ProcessRestartIT {
 
         try (AppProcess second = AppProcess.start(dataDir, key)) {
             second.awaitReady(READY);
-            Api api = new Api(second.port);
+            Api api = admin(second);
             assertThat(api.get("/api/config/adapters/" + adapterId).body().path("secretsSet").toString())
                     .isEqualTo("[\"password\"]");
             new Entities(api).group();
@@ -55,9 +58,9 @@ class ProcessRestartIT {
 
         try (AppProcess third = AppProcess.start(dataDir, key)) {
             third.awaitReady(READY);
-            Api api = new Api(third.port);
+            Api api = admin(third);
             assertThat(api.get("/api/config/encryption-profiles/" + profileId).status()).isEqualTo(200);
-            assertThat(api.get("/api/config/groups").body()).hasSize(1);
+            assertThat(api.get("/api/config/groups").body()).as("administrators and the one created").hasSize(2);
             assertThat(third.output()).contains("left running by an earlier Metabackup");
         }
 
@@ -75,7 +78,11 @@ class ProcessRestartIT {
 
         try (AppProcess again = AppProcess.start(dataDir, key)) {
             again.awaitReady(READY);
-            assertThat(new Api(again.port).get("/api/config/adapters/" + adapterId).status()).isEqualTo(200);
+            assertThat(admin(again).get("/api/config/adapters/" + adapterId).status()).isEqualTo(200);
         }
+    }
+
+    private static Api admin(AppProcess app) {
+        return new Api(app.port).basic(IntegrationTest.ADMIN, IntegrationTest.ADMIN_PASSWORD);
     }
 }

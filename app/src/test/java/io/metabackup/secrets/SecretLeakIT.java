@@ -45,8 +45,20 @@ class SecretLeakIT extends IntegrationTest {
         new Entities(api).adapter("STORAGE", "gcs", Map.of("serviceAccountJson", serviceAccount));
         new Entities(api).create("sso-providers", Map.of("providerId", Entities.unique("idp"), "name", "IdP",
                 "issuerUrl", "https://idp.example", "clientId", "c", "secrets", Map.of("clientSecret", clientSecret)));
-        new Entities(api).create("users", Map.of("username", Entities.unique("leaky"),
+        String leakyUser = Entities.unique("leaky");
+        new Entities(api).create("users", Map.of("username", leakyUser,
                 "secrets", Map.of("password", userPassword)));
+        // passwords travel in requests only: a session login, Basic, and failed attempts of both
+        assertThat(anonymous().post("/api/auth/login", Map.of("username", leakyUser, "password", userPassword))
+                .status()).isEqualTo(200);
+        assertThat(anonymous().basic(leakyUser, userPassword).get("/api/auth/me").status()).isEqualTo(200);
+        String wrongPassword = canary + "-wrong-password";
+        secrets.add(wrongPassword);
+        assertThat(anonymous().basic(leakyUser, wrongPassword).get("/api/auth/me").status()).isEqualTo(401);
+        assertThat(anonymous().post("/api/auth/login", Map.of("username", leakyUser, "password", wrongPassword))
+                .status()).isEqualTo(401);
+        assertThat(anonymous().post("/api/setup", Map.of("username", "late", "password", wrongPassword,
+                "email", "late@example.com")).status()).isEqualTo(409);
         new Entities(api).create("encryption-profiles", Map.of("name", Entities.unique("leak-profile"),
                 "secrets", Map.of("key", profileKey)));
         String changed = canary + "-changed";
@@ -60,7 +72,17 @@ class SecretLeakIT extends IntegrationTest {
         secrets.add(canary + "-rejected");
         secrets.add(canary + "-malformed");
 
+        // an API token's value is in its creation response and nowhere else
+        Api.Response token = api.post("/api/tokens", Map.of("name", "leak test", "permissions",
+                List.of("adapters:read")));
+        String tokenValue = token.body().path("token").asText();
+        assertThat(anonymous().bearer(tokenValue).get("/api/config/adapters").status()).isEqualTo(200);
+        assertThat(anonymous().bearer(tokenValue + "x").get("/api/config/adapters").status()).isEqualTo(401);
+
         List<String> stored = everyValueInEveryTable();
+        assertThat(stored).noneMatch(value -> value.contains(tokenValue));
+        assertThat(output.getAll()).doesNotContain(tokenValue);
+        assertThat(Api.allResponseBodies()).filteredOn(body -> body.contains(tokenValue)).hasSize(1);
         for (String secret : secrets) {
             List<String> forms = List.of(secret, HexFormat.of().formatHex(secret.getBytes(StandardCharsets.UTF_8)),
                     java.util.Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));

@@ -9,8 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,12 +22,42 @@ public class Api {
 
     private static final List<String> RESPONSES = Collections.synchronizedList(new ArrayList<>());
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
     private final ObjectMapper mapper = new ObjectMapper();
     private final String base;
+    private final Map<String, String> defaultHeaders;
 
+    /** A client without credentials. */
     public Api(int port) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, Map.of());
+    }
+
+    private Api(String base, Map<String, String> defaultHeaders) {
+        this.base = base;
+        this.defaultHeaders = Map.copyOf(defaultHeaders);
+    }
+
+    /** The same server, with HTTP Basic credentials on every request. */
+    public Api basic(String username, String password) {
+        return withHeader("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The same server, with an API token on every request. */
+    public Api bearer(String token) {
+        return withHeader("Authorization", "Bearer " + token);
+    }
+
+    public Api withHeader(String name, String value) {
+        Map<String, String> headers = new HashMap<>(defaultHeaders);
+        headers.put(name, value);
+        return new Api(base, headers);
+    }
+
+    /** The same server without any credentials. */
+    public Api anonymous() {
+        return new Api(base, Map.of());
     }
 
     public static List<String> allResponseBodies() {
@@ -58,19 +91,25 @@ public class Api {
     public Response send(String method, String path, Object body, Map<String, String> headers) {
         try {
             String json = body == null ? null : body instanceof String s ? s : mapper.writeValueAsString(body);
+            boolean form = headers.getOrDefault("Content-Type", "").startsWith("application/x-www-form-urlencoded");
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(json));
-            if (json != null) {
+            if (json != null && !form) {
                 request.header("Content-Type", "application/json");
             }
+            defaultHeaders.forEach((name, value) -> {
+                if (!headers.containsKey(name)) {
+                    request.header(name, value);
+                }
+            });
             headers.forEach(request::header);
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             RESPONSES.add(response.headers().map() + "\n" + response.body());
             JsonNode parsed = response.body().isEmpty() ? mapper.nullNode() : mapper.readTree(response.body());
             return new Response(response.statusCode(), parsed,
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("ETag").orElse(null));
+                    response.headers().firstValue("ETag").orElse(null), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -79,7 +118,13 @@ public class Api {
         }
     }
 
-    public record Response(int status, JsonNode body, String contentType, String etag) {
+    public record Response(int status, JsonNode body, String contentType, String etag,
+                           Map<String, List<String>> headers) {
+
+        public List<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).toList();
+        }
 
         public String code() {
             return body.path("code").asText(null);

@@ -105,6 +105,7 @@ public class ConfigEntity {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "Settings cannot be deleted");
         }
         requireVersion(command.expectedVersion());
+        ConfigRules.checkAdministratorsRemain(id, null, state.type(), index);
         ConfigRules.checkDelete(id, state.type(), index);
         apply(new ConfigEntityDeletedEvent(id, version + 1, state, secrets, ChangedFields.between(null, state,
                 Map.of(), secrets)));
@@ -178,6 +179,7 @@ public class ConfigEntity {
         if (changed.isEmpty()) {
             return version;
         }
+        ConfigRules.checkAdministratorsRemain(id, newState, newState.type(), index);
         apply(new ConfigEntityUpdatedEvent(id, version + 1, newState, newSecrets, changed));
         return version;
     }

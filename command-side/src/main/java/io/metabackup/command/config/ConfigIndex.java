@@ -22,6 +22,12 @@ public interface ConfigIndex {
 
     boolean anyOfType(EntityType type);
 
+    /**
+     * Every user and group as access control sees them. Implementations serialise the transactions that ask, so
+     * two concurrent changes cannot each remove a different last administrator.
+     */
+    AccessView access();
+
     /** @param adapterKind the kind for adapters, {@code null} for other types */
     record Entry(UUID id, EntityType type, String naturalKey, AdapterKind adapterKind) {
     }

@@ -4,6 +4,7 @@ import io.metabackup.api.config.AdapterKind;
 import io.metabackup.api.config.EntityState;
 import io.metabackup.api.config.EntityType;
 import io.metabackup.api.config.FieldError;
+import io.metabackup.api.config.Permission;
 import io.metabackup.api.config.Reference;
 import io.metabackup.api.error.DomainException;
 import io.metabackup.api.error.ErrorCode;
@@ -13,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** The rules every write of an entity must pass, in the order a user would want to hear about them. */
@@ -58,6 +60,22 @@ final class ConfigRules {
         if (!referrers.isEmpty()) {
             throw new DomainException(ErrorCode.IN_USE, "The " + type.label() + " is still referenced by "
                     + describeReferrers(referrers), Map.of("referrers", referrers));
+        }
+    }
+
+    /**
+     * Refuses a change of a user or group (a {@code null} state deletes it) that would leave no administrator where
+     * there was one. An instance without administrators (before setup) may still be built up step by step.
+     */
+    static void checkAdministratorsRemain(UUID id, EntityState newState, EntityType type, ConfigIndex index) {
+        if (type != EntityType.USER && type != EntityType.GROUP) {
+            return;
+        }
+        AccessView before = index.access();
+        if (!before.administrators().isEmpty() && before.with(id, newState).administrators().isEmpty()) {
+            throw new DomainException(ErrorCode.LAST_ADMINISTRATOR, "This would leave no administrator (an enabled "
+                    + "user holding " + new TreeSet<>(Permission.administrationCodes())
+                    + " through its groups); give another user these permissions first");
         }
     }
 

@@ -7,20 +7,28 @@ import io.metabackup.api.config.ConfigEntityDeletedEvent;
 import io.metabackup.api.config.ConfigEntityEvent;
 import io.metabackup.api.config.ConfigEntityUpdatedEvent;
 import io.metabackup.api.config.EntityType;
+import io.metabackup.api.config.GroupState;
 import io.metabackup.api.config.Reference;
+import io.metabackup.api.config.UserState;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The command side's own lookup of names and references, kept in the same transaction as the events (a
- * subscribing processor). Its unique index and deferred foreign keys are the last line of defence when two
+ * subscribing processor). It also knows which users are enabled and which groups hold which permissions, for the
+ * rules of access control ({@link #access()}). Its unique index and deferred foreign keys are the last line of defence when two
  * commands race past the checks in {@link ConfigRules}.
  */
 @Component
@@ -28,6 +36,8 @@ import java.util.UUID;
 public class JdbcConfigIndex implements ConfigIndex {
 
     public static final String PROCESSING_GROUP = "config-index";
+    /** An arbitrary constant naming the lock that serialises changes of users and groups. */
+    private static final long ACCESS_LOCK = 0x6d6574615f616363L;
 
     private static final RowMapper<Entry> ENTRY = (rs, i) -> new Entry(rs.getObject("id", UUID.class),
             EntityType.valueOf(rs.getString("type")), rs.getString("natural_key"),
@@ -41,15 +51,19 @@ public class JdbcConfigIndex implements ConfigIndex {
 
     @EventHandler
     void on(ConfigEntityCreatedEvent event) {
-        jdbc.update("insert into config_index (id, type, natural_key, adapter_kind) values (?, ?, ?, ?)",
-                event.id(), event.type().name(), event.state().naturalKey(), adapterKind(event));
+        jdbc.update("""
+                        insert into config_index (id, type, natural_key, adapter_kind, enabled, permissions)
+                        values (?, ?, ?, ?, ?, ?)""",
+                event.id(), event.type().name(), event.state().naturalKey(), adapterKind(event), enabled(event),
+                permissions(event));
         insertReferences(event);
     }
 
     @EventHandler
     void on(ConfigEntityUpdatedEvent event) {
-        jdbc.update("update config_index set natural_key = ?, adapter_kind = ? where id = ?",
-                event.state().naturalKey(), adapterKind(event), event.id());
+        jdbc.update("update config_index set natural_key = ?, adapter_kind = ?, enabled = ?, permissions = ? "
+                        + "where id = ?",
+                event.state().naturalKey(), adapterKind(event), enabled(event), permissions(event), event.id());
         jdbc.update("delete from config_reference where from_id = ?", event.id());
         insertReferences(event);
     }
@@ -89,6 +103,25 @@ public class JdbcConfigIndex implements ConfigIndex {
                 "select exists (select 1 from config_index where type = ?)", Boolean.class, type.name()));
     }
 
+    @Override
+    public AccessView access() {
+        jdbc.queryForList("select pg_advisory_xact_lock(?)", ACCESS_LOCK);
+        Map<UUID, AccessView.UserAccess> users = new HashMap<>();
+        jdbc.query("""
+                        select i.id, i.enabled,
+                               array(select r.to_id from config_reference r
+                                      where r.from_id = i.id and r.field like 'groupIds[%' order by r.field) as groups
+                          from config_index i where i.type = 'USER'""",
+                (RowCallbackHandler) rs -> users.put(rs.getObject("id", UUID.class), new AccessView.UserAccess(
+                        !Boolean.FALSE.equals(rs.getObject("enabled", Boolean.class)),
+                        Arrays.asList((UUID[]) rs.getArray("groups").getArray()))));
+        Map<UUID, Set<String>> groups = new HashMap<>();
+        jdbc.query("select id, permissions from config_index where type = 'GROUP'",
+                (RowCallbackHandler) rs -> groups.put(rs.getObject("id", UUID.class), rs.getArray("permissions") == null
+                        ? Set.of() : Set.of((String[]) rs.getArray("permissions").getArray())));
+        return new AccessView(users, groups);
+    }
+
     private void insertReferences(ConfigEntityEvent event) {
         List<Reference> references = event.state().references();
         jdbc.batchUpdate("insert into config_reference (from_id, field, to_id, required_kind) values (?, ?, ?, ?)",
@@ -98,6 +131,14 @@ public class JdbcConfigIndex implements ConfigIndex {
                     ps.setObject(3, reference.targetId());
                     ps.setString(4, reference.requiredKind() == null ? null : reference.requiredKind().name());
                 });
+    }
+
+    private static Boolean enabled(ConfigEntityEvent event) {
+        return event.state() instanceof UserState user ? user.enabled() : null;
+    }
+
+    private static String[] permissions(ConfigEntityEvent event) {
+        return event.state() instanceof GroupState group ? group.permissions().toArray(String[]::new) : null;
     }
 
     private static String adapterKind(ConfigEntityEvent event) {

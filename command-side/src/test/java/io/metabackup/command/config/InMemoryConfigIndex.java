@@ -18,16 +18,18 @@ import java.util.UUID;
  * A map-backed {@link ConfigIndex} for aggregate tests. {@link #add(UUID, EntityState)} records an entity the way the
  * JDBC index does when it sees a created event: its name, its kind and the references it makes.
  */
-final class InMemoryConfigIndex implements ConfigIndex {
+public final class InMemoryConfigIndex implements ConfigIndex {
 
     private final Map<UUID, Entry> entries = new LinkedHashMap<>();
     private final Map<UUID, List<Referrer>> referrers = new LinkedHashMap<>();
+    private final Map<UUID, EntityState> states = new LinkedHashMap<>();
 
     /**
      * Records {@code state} under {@code id} (replacing what was recorded before), and every reference it makes as a
      * referrer of the target.
      */
-    InMemoryConfigIndex add(UUID id, EntityState state) {
+    public InMemoryConfigIndex add(UUID id, EntityState state) {
+        states.put(id, state);
         AdapterKind kind = state instanceof AdapterState adapter ? adapter.kind() : null;
         entries.put(id, new Entry(id, state.type(), state.naturalKey(), kind));
         referrers.values().forEach(list -> list.removeIf(r -> r.id().equals(id)));
@@ -41,6 +43,15 @@ final class InMemoryConfigIndex implements ConfigIndex {
     /** Records an entry without any state (for entities the test only needs to exist). */
     InMemoryConfigIndex addEntry(UUID id, EntityType type, String naturalKey, AdapterKind adapterKind) {
         entries.put(id, new Entry(id, type, naturalKey, adapterKind));
+        return this;
+    }
+
+    /** Forgets {@code id}, as the JDBC index does when it sees a deleted event. */
+    public InMemoryConfigIndex remove(UUID id) {
+        entries.remove(id);
+        states.remove(id);
+        referrers.remove(id);
+        referrers.values().forEach(list -> list.removeIf(r -> r.id().equals(id)));
         return this;
     }
 
@@ -69,6 +80,15 @@ final class InMemoryConfigIndex implements ConfigIndex {
                         .thenComparing(Referrer::name)
                         .thenComparing(Referrer::field))
                 .toList();
+    }
+
+    @Override
+    public AccessView access() {
+        AccessView view = new AccessView(Map.of(), Map.of());
+        for (Map.Entry<UUID, EntityState> entry : states.entrySet()) {
+            view = view.with(entry.getKey(), entry.getValue());
+        }
+        return view;
     }
 
     @Override

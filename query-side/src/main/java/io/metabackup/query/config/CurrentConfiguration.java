@@ -46,6 +46,12 @@ public class CurrentConfiguration {
                 .stream().findFirst();
     }
 
+    /** The live entity of {@code type} whose name is {@code naturalKey}, ignoring case. */
+    public Optional<EntityRecord> findByName(EntityType type, String naturalKey) {
+        return jdbc.query("select * from config_entity where type = ? and lower(natural_key) = lower(?)", rowMapper,
+                type.name(), naturalKey).stream().findFirst();
+    }
+
     /** The settings as stored, or the defaults (version -1) when nobody has written them yet. */
     public EntityRecord settings() {
         return find(EntityType.SETTINGS, SettingsState.ID)

@@ -5,6 +5,8 @@ public final class AuditMetadata {
 
     public static final String ACTOR_ID = "actorId";
     public static final String ACTOR_NAME = "actorName";
+    /** The API token the actor used, when the request authenticated with one. */
+    public static final String TOKEN_ID = "tokenId";
     /** The request (or scheduled run) that caused the change; one id for every event of that request. */
     public static final String REQUEST_ID = "requestId";
     public static final String SOURCE = "source";

@@ -1,8 +1,11 @@
 package io.metabackup.api.config;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The fixed catalogue of permissions a group can hold. The codes are stable: groups and backups store them. */
 public enum Permission {
@@ -29,7 +32,15 @@ public enum Permission {
     VAULT_REVEAL("vault:reveal", "reveal encryption-profile keys and download recovery kits"),
     HISTORY_READ("history:read", "read configuration history, point-in-time views and diffs"),
     AUDIT_READ("audit:read", "read the audit log and verify the history chain"),
-    TOKENS_MANAGE("tokens:manage", "create and revoke API tokens of one's own");
+    TOKENS_MANAGE("tokens:manage", "create, list and revoke API tokens of one's own"),
+    TOKENS_ADMIN("tokens:admin", "list and revoke the API tokens of every user");
+
+    /**
+     * What makes a user an administrator: being enabled and holding, through groups, all of these. The instance
+     * refuses any change that would leave no administrator, because nobody could then manage access.
+     */
+    public static final Set<Permission> ADMINISTRATION = Collections.unmodifiableSet(
+            EnumSet.of(USERS_READ, USERS_WRITE, GROUPS_READ, GROUPS_WRITE));
 
     private final String code;
     private final String description;
@@ -53,5 +64,10 @@ public enum Permission {
 
     public static List<String> codes() {
         return Arrays.stream(values()).map(Permission::code).toList();
+    }
+
+    /** The codes of {@link #ADMINISTRATION}. */
+    public static Set<String> administrationCodes() {
+        return ADMINISTRATION.stream().map(Permission::code).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

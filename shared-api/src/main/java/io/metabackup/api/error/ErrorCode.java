@@ -13,6 +13,8 @@ public enum ErrorCode {
     DUPLICATE_NAME(409),
     IN_USE(409),
     SETUP_CLOSED(409),
+    /** The change would leave no enabled user able to manage users and groups. */
+    LAST_ADMINISTRATOR(409),
     VERSION_CONFLICT(409),
     PRECONDITION_REQUIRED(428),
     UNSUPPORTED_MEDIA_TYPE(415),

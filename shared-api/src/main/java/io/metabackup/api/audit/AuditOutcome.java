@@ -1,0 +1,5 @@
+package io.metabackup.api.audit;
+
+public enum AuditOutcome {
+    SUCCESS, FAILURE
+}
