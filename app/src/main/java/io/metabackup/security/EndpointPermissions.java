@@ -17,6 +17,8 @@ import static io.metabackup.api.config.Permission.SETTINGS_READ;
 import static io.metabackup.api.config.Permission.SETTINGS_WRITE;
 import static io.metabackup.api.config.Permission.TOKENS_ADMIN;
 import static io.metabackup.api.config.Permission.TOKENS_MANAGE;
+import static io.metabackup.api.config.Permission.VAULT_MANAGE;
+import static io.metabackup.api.config.Permission.VAULT_REVEAL;
 
 /**
  * The one table that says who may call which endpoint. Anything not listed is denied, so a new endpoint stays
@@ -67,6 +69,9 @@ public final class EndpointPermissions {
         rules.add(anyOf(HttpMethod.GET, "/api/tokens", TOKENS_MANAGE, TOKENS_ADMIN));
         rules.add(anyOf(HttpMethod.DELETE, "/api/tokens/*", TOKENS_MANAGE, TOKENS_ADMIN));
         rules.add(anyOf(HttpMethod.GET, "/api/audit", AUDIT_READ));
+        rules.add(anyOf(HttpMethod.POST, "/api/vault/profiles/import", VAULT_MANAGE));
+        rules.add(anyOf(HttpMethod.GET, "/api/vault/profiles/*/key", VAULT_REVEAL));
+        rules.add(anyOf(HttpMethod.GET, "/api/vault/recovery-kit", VAULT_REVEAL));
         rules.add(open(HttpMethod.GET, "/actuator/health"));
         rules.add(open(HttpMethod.GET, "/actuator/health/**"));
         // metrics and the like describe the instance's activity: for those who may read the audit log

@@ -35,10 +35,7 @@ class ProcessRestartIT {
 
         try (AppProcess first = AppProcess.start(dataDir, key)) {
             System.out.println("First start served the API after " + first.awaitReady(READY));
-            assertThat(new Api(first.port).post("/api/setup", Map.of("username", IntegrationTest.ADMIN,
-                    "password", IntegrationTest.ADMIN_PASSWORD, "email", "admin@example.com")).status())
-                    .isEqualTo(201);
-            Entities entities = new Entities(admin(first));
+            Entities entities = new Entities(first.setUpAdmin());
             adapterId = entities.adapter("DATABASE", "postgres", Map.of("password", "p4ssw0rd-restart"));
             profileId = entities.profile();
             assertThat(first.stop()).as("exit code after SIGTERM (143 is the JVM's 128 + 15)").isIn(0, 143);
@@ -48,7 +45,7 @@ class ProcessRestartIT {
 
         try (AppProcess second = AppProcess.start(dataDir, key)) {
             second.awaitReady(READY);
-            Api api = admin(second);
+            Api api = second.admin();
             assertThat(api.get("/api/config/adapters/" + adapterId).body().path("secretsSet").toString())
                     .isEqualTo("[\"password\"]");
             new Entities(api).group();
@@ -58,7 +55,7 @@ class ProcessRestartIT {
 
         try (AppProcess third = AppProcess.start(dataDir, key)) {
             third.awaitReady(READY);
-            Api api = admin(third);
+            Api api = third.admin();
             assertThat(api.get("/api/config/encryption-profiles/" + profileId).status()).isEqualTo(200);
             assertThat(api.get("/api/config/groups").body()).as("administrators and the one created").hasSize(2);
             assertThat(third.output()).contains("left running by an earlier Metabackup");
@@ -78,11 +75,8 @@ class ProcessRestartIT {
 
         try (AppProcess again = AppProcess.start(dataDir, key)) {
             again.awaitReady(READY);
-            assertThat(admin(again).get("/api/config/adapters/" + adapterId).status()).isEqualTo(200);
+            assertThat(again.admin().get("/api/config/adapters/" + adapterId).status()).isEqualTo(200);
         }
     }
 
-    private static Api admin(AppProcess app) {
-        return new Api(app.port).basic(IntegrationTest.ADMIN, IntegrationTest.ADMIN_PASSWORD);
-    }
 }

@@ -33,7 +33,7 @@ class KeyRotationCommandIT {
 
         try (AppProcess app = AppProcess.start(dataDir, OLD_KEY)) {
             app.awaitReady(READY);
-            Api api = new Api(app.port);
+            Api api = app.setUpAdmin();
             profileId = new Entities(api).profile();
             profileKey = api.get("/api/vault/profiles/" + profileId + "/key").body().path("key").asText();
             app.stop();
@@ -52,7 +52,7 @@ class KeyRotationCommandIT {
 
         try (AppProcess app = AppProcess.start(dataDir, NEW_KEY)) {
             app.awaitReady(READY);
-            assertThat(new Api(app.port).get("/api/vault/profiles/" + profileId + "/key").body().path("key").asText())
+            assertThat(app.admin().get("/api/vault/profiles/" + profileId + "/key").body().path("key").asText())
                     .isEqualTo(profileKey);
         }
     }

@@ -44,6 +44,9 @@ class AccessMatrixIT extends IntegrationTest {
             {"POST", "/api/tokens", "ok", "403", "403", "401", "401", "401", "401"},
             {"DELETE", "/api/tokens/{random}", "ok", "403", "403", "401", "401", "401", "401"},
             {"GET", "/api/auth/me", "ok", "ok", "ok", "401", "401", "401", "401"},
+            {"POST", "/api/vault/profiles/import", "ok", "403", "403", "401", "401", "401", "401"},
+            {"GET", "/api/vault/profiles/{random}/key", "ok", "403", "403", "401", "401", "401", "401"},
+            {"GET", "/api/vault/recovery-kit?profileIds={random}", "ok", "403", "403", "401", "401", "401", "401"},
             {"GET", "/actuator/metrics", "ok", "ok", "403", "401", "401", "401", "401"},
             // public, yet credentials that are sent are checked, and refused ones are refused everywhere
             {"GET", "/actuator/health", "ok", "ok", "ok", "401", "401", "401", "ok"},

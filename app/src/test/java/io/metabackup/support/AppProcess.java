@@ -79,6 +79,22 @@ public final class AppProcess implements AutoCloseable {
         throw new IllegalStateException("Metabackup did not become ready within " + timeout + ":\n" + output());
     }
 
+    /** Completes first-admin setup on this (fresh) instance and returns the administrator's client. */
+    public Api setUpAdmin() {
+        Api anonymous = new Api(port);
+        int status = anonymous.post("/api/setup", java.util.Map.of("username", IntegrationTest.ADMIN,
+                "password", IntegrationTest.ADMIN_PASSWORD, "email", "admin@example.com")).status();
+        if (status != 201) {
+            throw new IllegalStateException("setup answered " + status);
+        }
+        return admin();
+    }
+
+    /** The administrator created by {@link #setUpAdmin()}, through HTTP Basic. */
+    public Api admin() {
+        return new Api(port).basic(IntegrationTest.ADMIN, IntegrationTest.ADMIN_PASSWORD);
+    }
+
     /** Waits for the process to end by itself and returns its exit code. */
     public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -28,6 +28,9 @@ class VaultIT extends IntegrationTest {
 
         Api.Response revealed = api.get("/api/vault/profiles/" + id + "/key");
         assertThat(revealed.body().path("key").asText()).isEqualTo(KEY);
+        assertThat(api.get("/api/audit?action=VAULT_KEY_REVEALED").body().toString()).contains(id.toString());
+        assertThat(user("vault:read", "encryption-profiles:read").api().get("/api/vault/profiles/" + id + "/key")
+                .status()).isEqualTo(403);
 
         assertThat(api.post("/api/vault/profiles/import", Map.of("name", name, "key", KEY.toUpperCase())).status())
                 .isEqualTo(200);

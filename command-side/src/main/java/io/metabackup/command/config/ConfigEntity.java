@@ -156,6 +156,7 @@ public class ConfigEntity {
         }
         ProfileKeys.checkUnchanged(target.type(), secrets, after);
         checkKindChange(target, index);
+        ConfigRules.checkAdministratorsRemain(id, target, target.type(), index);
         List<String> changed = ChangedFields.between(state, target, secrets, after);
         if (changed.isEmpty()) {
             return new RestoreOutcome(RestoreOutcome.Action.UNCHANGED, changed, null, missing);
