@@ -79,6 +79,37 @@ public class Api {
         }
     }
 
+    /** A request whose answer is not JSON (a zip download); error answers are still parsed as JSON. */
+    public BinaryResponse postForBytes(String path, Object body) {
+        try {
+            String json = body instanceof String s ? s : mapper.writeValueAsString(body);
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            RESPONSES.add(response.headers().map() + "\n" + (contentType.contains("json")
+                    ? new String(response.body(), java.nio.charset.StandardCharsets.UTF_8) : "(binary)"));
+            return new BinaryResponse(response.statusCode(), response.body(), contentType,
+                    response.headers().firstValue("Content-Disposition").orElse(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record BinaryResponse(int status, byte[] body, String contentType, String contentDisposition) {
+
+        public JsonNode json() {
+            try {
+                return new ObjectMapper().readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     public record Response(int status, JsonNode body, String contentType, String etag) {
 
         public String code() {

@@ -1,0 +1,71 @@
+package io.metabackup.backup;
+
+import io.metabackup.api.backup.BackupCodec;
+import io.metabackup.api.backup.BackupDocument;
+import io.metabackup.api.backup.BackupFileName;
+import io.metabackup.api.backup.BackupMetadata;
+import io.metabackup.api.backup.SecretValues;
+import io.metabackup.api.error.DomainException;
+import io.metabackup.api.error.ErrorCode;
+import io.metabackup.api.history.ConfigurationState;
+import io.metabackup.api.history.PointInTime;
+import io.metabackup.command.secrets.SecretSealer;
+import io.metabackup.query.history.PointInTimeConfiguration;
+import io.metabackup.query.history.SnapshotStore;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Arrays;
+
+/**
+ * The export pipeline: the configuration at a point of the history, recorded as a versioned snapshot, written as
+ * the canonical document, compressed and encrypted (docs/backup-format.md).
+ */
+@Component
+public class BackupExporter {
+
+    private final PointInTimeConfiguration history;
+    private final SnapshotStore snapshots;
+    private final EncryptionProfileKeys keys;
+    private final SecretSealer sealer;
+    private final Clock clock;
+
+    public BackupExporter(PointInTimeConfiguration history, SnapshotStore snapshots, EncryptionProfileKeys keys,
+                          SecretSealer sealer) {
+        this.history = history;
+        this.snapshots = snapshots;
+        this.keys = keys;
+        this.sealer = sealer;
+        this.clock = Clock.systemUTC();
+    }
+
+    public ExportedBackup export(ExportOptions options) {
+        boolean encrypted = options.encryptionProfileId() != null;
+        if (options.includeSecrets() && !encrypted) {
+            throw new DomainException(ErrorCode.SECRETS_REQUIRE_ENCRYPTION, "A backup that includes secrets must be "
+                    + "encrypted: choose an encryption profile (encryptionProfileId) or leave includeSecrets false");
+        }
+        // the key is checked before anything is recorded, so a refused export leaves no snapshot behind
+        byte[] key = encrypted ? keys.keyOf(options.encryptionProfileId()) : null;
+        try {
+            // resolve once, then read exactly that position: a concurrent change cannot slip in between
+            long position = history.resolve(options.point());
+            ConfigurationState state = history.at(PointInTime.atPosition(position));
+            SnapshotStore.Snapshot snapshot = snapshots.save(state, position, options.trigger());
+            byte[] plaintext = BackupDocument.canonical(state,
+                    options.includeSecrets() ? new OpenedSecrets(sealer) : SecretValues.OMITTED);
+            BackupCodec.Encoded encoded = BackupCodec.encode(plaintext, key);
+            var exportedAt = clock.instant();
+            BackupMetadata metadata = new BackupMetadata(BackupDocument.FORMAT_VERSION, exportedAt, state.timestamp(),
+                    snapshot.version(), position, BackupDocument.entityCounts(state), options.includeSecrets(),
+                    BackupMetadata.COMPRESSION_GZIP, encoded.encryption(options.encryptionProfileId()),
+                    encoded.fileSha256(), encoded.plaintextSha256(), null);
+            return new ExportedBackup(BackupFileName.of(exportedAt, encrypted), encoded.file(), metadata.toJson(),
+                    metadata);
+        } finally {
+            if (key != null) {
+                Arrays.fill(key, (byte) 0);
+            }
+        }
+    }
+}
