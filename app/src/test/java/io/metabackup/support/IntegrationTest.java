@@ -3,6 +3,7 @@ package io.metabackup.support;
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -17,6 +18,7 @@ import java.nio.file.Path;
  */
 @Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(LocalGcs.class)
 public abstract class IntegrationTest {
 
     public static final String TEST_ENCRYPTION_KEY =
@@ -34,6 +36,8 @@ public abstract class IntegrationTest {
     static void instance(DynamicPropertyRegistry registry) {
         registry.add("metabackup.data-dir", DATA_DIR::toString);
         registry.add("ENCRYPTION_KEY", () -> TEST_ENCRYPTION_KEY);
+        // webhooks of other tests point at hosts that do not exist; a failed backup must not wait long for them
+        registry.add("metabackup.system-backup.webhook-timeout", () -> "2s");
     }
 
     private static Path createDataDir() {
