@@ -13,10 +13,15 @@ import io.metabackup.support.Api;
 import io.metabackup.support.Entities;
 import io.metabackup.support.IntegrationTest;
 import io.metabackup.support.Zip;
+import io.metabackup.offline.DecryptCommand;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -84,6 +89,18 @@ class SystemBackupExportIT extends IntegrationTest {
         assertThat(BackupDocument.fingerprint(state)).isEqualTo(snapshot(api, meta.snapshotVersion())
                 .path("sha256").asText());
         assertThat(document.path("data").path("adapters").size()).isEqualTo(meta.entityCounts().get("adapters"));
+
+        // the offline command reads the very same download with the key alone
+        Path dir = Files.createTempDirectory(Path.of("target")
+                .toAbsolutePath(), "download-");
+        Files.write(dir.resolve(fileName), file);
+        Files.write(dir.resolve(name.metaName()), zip.get(name.metaName()));
+        java.io.ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = DecryptCommand.run(List.of("--key", key, dir.resolve(fileName).toString(),
+                "--out", dir.resolve("document.json").toString()), Map.of(), new PrintStream(out),
+                new PrintStream(out));
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("document.json"))).isEqualTo(verified.plaintext());
     }
 
     @Test
