@@ -76,7 +76,7 @@ public class SystemBackupRunner {
         try {
             BackupStore store = stores.forDestination(settings.destinationId());
             ExportedBackup backup = exporter.export(new ExportOptions(settings.encryptionProfileId(),
-                    settings.includeSecrets(), PointInTime.latest(), ExportOptions.SCHEDULE));
+                    settings.includeSecrets(), PointInTime.latest(), run.trigger()));
             backup = withFreeName(store, backup);
             fileName = backup.name().name();
             store.write(backup.name(), backup.file(), backup.metadataJson());
