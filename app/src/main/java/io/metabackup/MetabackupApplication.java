@@ -1,5 +1,6 @@
 package io.metabackup;
 
+import io.metabackup.offline.DecryptCommand;
 import io.metabackup.secrets.EncryptionKeyRotation;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +17,11 @@ import java.util.Arrays;
 public class MetabackupApplication {
 
     public static void main(String[] args) {
+        // offline commands run before (and without) Spring: no database, no configuration, just files and a key
+        if (args.length > 0 && DecryptCommand.NAME.equals(args[0])) {
+            System.exit(DecryptCommand.run(Arrays.asList(args).subList(1, args.length), System.getenv(),
+                    System.out, System.err));
+        }
         // a self-hosted service makes no calls home and prints no advertisement; either can be re-enabled
         setIfAbsent("axoniq.update-checker.disabled", "true");
         setIfAbsent("disable-axoniq-console-message", "true");

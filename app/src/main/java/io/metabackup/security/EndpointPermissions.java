@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 import static io.metabackup.api.config.Permission.AUDIT_READ;
+import static io.metabackup.api.config.Permission.BACKUP_EXPORT;
+import static io.metabackup.api.config.Permission.BACKUP_RESTORE;
+import static io.metabackup.api.config.Permission.HISTORY_READ;
 import static io.metabackup.api.config.Permission.SETTINGS_READ;
 import static io.metabackup.api.config.Permission.SETTINGS_WRITE;
 import static io.metabackup.api.config.Permission.TOKENS_ADMIN;
@@ -69,6 +72,12 @@ public final class EndpointPermissions {
         rules.add(anyOf(HttpMethod.GET, "/api/tokens", TOKENS_MANAGE, TOKENS_ADMIN));
         rules.add(anyOf(HttpMethod.DELETE, "/api/tokens/*", TOKENS_MANAGE, TOKENS_ADMIN));
         rules.add(anyOf(HttpMethod.GET, "/api/audit", AUDIT_READ));
+        // exporting secrets needs backup:export-secrets as well; the export endpoint checks the body for that
+        rules.add(anyOf(HttpMethod.POST, "/api/system-backup/export", BACKUP_EXPORT));
+        rules.add(anyOf(HttpMethod.POST, "/api/system-backup/run", BACKUP_EXPORT));
+        rules.add(anyOf(HttpMethod.GET, "/api/system-backup/runs", BACKUP_EXPORT));
+        rules.add(anyOf(HttpMethod.GET, "/api/system-backup/destinations/*/backups", BACKUP_EXPORT, BACKUP_RESTORE));
+        rules.add(anyOf(HttpMethod.GET, "/api/snapshots", HISTORY_READ, BACKUP_EXPORT));
         rules.add(anyOf(HttpMethod.POST, "/api/vault/profiles/import", VAULT_MANAGE));
         rules.add(anyOf(HttpMethod.GET, "/api/vault/profiles/*/key", VAULT_REVEAL));
         rules.add(anyOf(HttpMethod.GET, "/api/vault/recovery-kit", VAULT_REVEAL));

@@ -4,6 +4,7 @@ import io.metabackup.api.config.EncryptionProfileState;
 import io.metabackup.api.config.EntityRecord;
 import io.metabackup.api.config.EntityType;
 import io.metabackup.api.config.SealedSecret;
+import io.metabackup.api.crypto.HexKey;
 import io.metabackup.api.error.DomainException;
 import io.metabackup.api.error.ErrorCode;
 import io.metabackup.command.secrets.SecretSealer;
@@ -27,6 +28,12 @@ public class ProfileKeys {
     public EntityRecord profile(UUID id) {
         return configuration.find(EntityType.ENCRYPTION_PROFILE, id).orElseThrow(() ->
                 new DomainException(ErrorCode.NOT_FOUND, "No encryption profile with id " + id));
+    }
+
+    /** The 32 key bytes of a profile, opened only in memory for the moment a backup is encrypted or decrypted. */
+    public byte[] keyBytes(UUID profileId) {
+        return HexKey.parse(key(profile(profileId))).orElseThrow(() -> new IllegalStateException(
+                "the key of encryption profile " + profileId + " is not 64 hex characters"));
     }
 
     /** The profile's 64-hex key; refused when the profile has none (restored from a backup without secrets). */

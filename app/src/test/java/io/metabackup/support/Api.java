@@ -118,6 +118,50 @@ public class Api {
         }
     }
 
+    /** A request whose answer is not JSON (a zip download); error answers are still parsed as JSON. */
+    public BinaryResponse postForBytes(String path, Object body) {
+        return sendForBytes("POST", path, body);
+    }
+
+    public BinaryResponse getForBytes(String path) {
+        return sendForBytes("GET", path, null);
+    }
+
+    private BinaryResponse sendForBytes(String method, String path, Object body) {
+        try {
+            String json = body == null ? null : body instanceof String s ? s : mapper.writeValueAsString(body);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(json));
+            if (json != null) {
+                request.header("Content-Type", "application/json");
+            }
+            defaultHeaders.forEach(request::header);
+            HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            RESPONSES.add(response.headers().map() + "\n" + (contentType.contains("json")
+                    ? new String(response.body(), StandardCharsets.UTF_8) : "(binary)"));
+            return new BinaryResponse(response.statusCode(), response.body(), contentType,
+                    response.headers().firstValue("Content-Disposition").orElse(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record BinaryResponse(int status, byte[] body, String contentType, String contentDisposition) {
+
+        public JsonNode json() {
+            try {
+                return new ObjectMapper().readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     public record Response(int status, JsonNode body, String contentType, String etag,
                            Map<String, List<String>> headers) {
 

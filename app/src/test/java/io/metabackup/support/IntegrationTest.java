@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(LocalGcs.class)
 public abstract class IntegrationTest {
 
     public static final String TEST_ENCRYPTION_KEY =
@@ -81,6 +83,8 @@ public abstract class IntegrationTest {
         registry.add("metabackup.data-dir", DATA_DIR::toString);
         registry.add("ENCRYPTION_KEY", () -> TEST_ENCRYPTION_KEY);
         registry.add("metabackup.login.max-failures-per-address", () -> ADDRESS_LIMIT_IN_TESTS);
+        // webhooks of other tests point at hosts that do not exist; a failed backup must not wait long for them
+        registry.add("metabackup.system-backup.webhook-timeout", () -> "2s");
     }
 
     private static Path createDataDir() {

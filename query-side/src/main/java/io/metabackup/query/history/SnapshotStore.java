@@ -20,7 +20,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -86,9 +85,7 @@ public class SnapshotStore {
     }
 
     private static Map<String, Integer> counts(ConfigurationState state) {
-        Map<String, Integer> counts = new TreeMap<>();
-        state.counts().forEach((type, count) -> counts.put(type.documentKey(), count));
-        return counts;
+        return BackupDocument.entityCounts(state);
     }
 
     private String write(Object value) {

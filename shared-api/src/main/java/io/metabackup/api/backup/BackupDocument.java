@@ -11,7 +11,9 @@ import io.metabackup.api.history.ConfigurationState;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The plaintext of a system backup (docs/backup-format.md): canonical JSON of the configuration at one point, so
@@ -24,6 +26,18 @@ public final class BackupDocument {
     public static final String PLACEHOLDER_FIELD = "omitted";
 
     private BackupDocument() {
+    }
+
+    /** Readers accept every 1.x document: minor versions only add keys, which readers ignore. */
+    public static boolean isSupportedVersion(String version) {
+        return version != null && (version.equals(FORMAT_VERSION) || version.matches("1\\.\\d+"));
+    }
+
+    /** Entities per type by document key (settings excluded), as snapshots and backup metadata report them. */
+    public static Map<String, Integer> entityCounts(ConfigurationState state) {
+        Map<String, Integer> counts = new TreeMap<>();
+        state.counts().forEach((type, count) -> counts.put(type.documentKey(), count));
+        return counts;
     }
 
     public static byte[] canonical(ConfigurationState state, SecretValues secrets) {

@@ -4,6 +4,12 @@ package io.metabackup.api.error;
 public enum ErrorCode {
 
     VALIDATION_FAILED(400),
+    /** Secrets were asked for without an encryption profile: they are only ever written encrypted. */
+    SECRETS_REQUIRE_ENCRYPTION(400),
+    /** The backup is encrypted and no key (or encryption profile) was given. */
+    KEY_REQUIRED(400),
+    /** The backup file came without its .meta.json. */
+    META_MISSING(400),
     UNAUTHORIZED(401),
     FORBIDDEN(403),
     NOT_FOUND(404),
@@ -19,11 +25,17 @@ public enum ErrorCode {
     PRECONDITION_REQUIRED(428),
     UNSUPPORTED_MEDIA_TYPE(415),
     INVALID_REFERENCE(422),
-    CORRUPT_BACKUP(422),
-    UNSUPPORTED_VERSION(422),
     RESTORE_FAILED(409),
     KEY_MISSING(409),
-    INTERNAL_ERROR(500);
+    /** Authenticated decryption failed: not the key the backup was made with, or the IV/tag were altered. */
+    WRONG_KEY(422),
+    /** The backup file or its metadata is damaged or was altered (checksums, compression, JSON). */
+    CORRUPT_BACKUP(422),
+    /** A backup format version this build cannot read. */
+    UNSUPPORTED_VERSION(422),
+    INTERNAL_ERROR(500),
+    /** A storage destination (local directory, bucket) could not be read or written. */
+    DESTINATION_UNAVAILABLE(502);
 
     private final int httpStatus;
 

@@ -1,0 +1,22 @@
+package io.metabackup.backup;
+
+import io.metabackup.api.error.DomainException;
+import io.metabackup.api.error.ErrorCode;
+
+/** {@code page} (from 0) and {@code size} (1 to 500) of a list endpoint. */
+public record Paging(int page, int size) {
+
+    public static final int MAX_SIZE = 500;
+
+    public static Paging of(int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_SIZE) {
+            throw new DomainException(ErrorCode.VALIDATION_FAILED,
+                    "page must be 0 or more and size between 1 and " + MAX_SIZE);
+        }
+        return new Paging(page, size);
+    }
+
+    public int offset() {
+        return page * size;
+    }
+}
