@@ -169,6 +169,23 @@ class SystemBackupExportIT extends IntegrationTest {
     }
 
     @Test
+    void secretsNeedTheirOwnPermissionAndEveryExportIsAudited() {
+        String profile = new Entities(api()).profile();
+        Api exporter = user("backup:export").api();
+
+        Api.BinaryResponse refused = exporter.postForBytes("/api/system-backup/export",
+                Map.of("encryptionProfileId", profile, "includeSecrets", true));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().path("code").asText()).isEqualTo("FORBIDDEN");
+
+        Api.BinaryResponse allowed = exporter.postForBytes("/api/system-backup/export",
+                Map.of("encryptionProfileId", profile, "includeSecrets", false));
+        assertThat(allowed.status()).isEqualTo(200);
+        String audit = api().get("/api/audit?action=BACKUP_EXPORTED").body().toString();
+        assertThat(audit).contains("\"includesSecrets\":\"false\"");
+    }
+
+    @Test
     void aPastInstantOrPositionExportsTheConfigurationAsItWasThen() throws Exception {
         Api api = api();
         String before = Entities.unique("before");

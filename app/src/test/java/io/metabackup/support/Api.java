@@ -106,7 +106,8 @@ public class Api {
             headers.forEach(request::header);
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             RESPONSES.add(response.headers().map() + "\n" + response.body());
-            JsonNode parsed = response.body().isEmpty() ? mapper.nullNode() : mapper.readTree(response.body());
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode parsed = response.body().isEmpty() || !isJson ? mapper.nullNode() : mapper.readTree(response.body());
             return new Response(response.statusCode(), parsed,
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("ETag").orElse(null), response.headers().map());

@@ -54,6 +54,8 @@ class ExactlyOnceSchedulingIT {
         directory = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "two-instances-");
         first = start("first");
         second = start("second");
+        assertThat(new Api(port(first)).post("/api/setup", Map.of("username", IntegrationTest.ADMIN,
+                "password", IntegrationTest.ADMIN_PASSWORD, "email", "admin@example.com")).status()).isEqualTo(201);
     }
 
     private static ConfigurableApplicationContext start(String name) throws Exception {
@@ -158,6 +160,10 @@ class ExactlyOnceSchedulingIT {
     }
 
     private static Api api(ConfigurableApplicationContext context) {
-        return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+        return new Api(port(context)).basic(IntegrationTest.ADMIN, IntegrationTest.ADMIN_PASSWORD);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 }
