@@ -101,7 +101,7 @@ public final class DecryptCommand {
             err.println("error: " + e.code() + ": " + e.getMessage());
             return switch (e.code()) {
                 case WRONG_KEY -> WRONG_KEY;
-                case CORRUPT_BACKUP -> CORRUPT;
+                case CORRUPT_BACKUP, TOO_LARGE -> CORRUPT;
                 case UNSUPPORTED_VERSION -> UNSUPPORTED;
                 case KEY_REQUIRED, VALIDATION_FAILED -> USAGE;
                 default -> FAILED;

@@ -25,7 +25,7 @@ record BackupContents(List<BackupEntity> entities) {
             throw new DomainException(ErrorCode.CORRUPT_BACKUP, "The backup is not a Metabackup configuration document");
         }
         String version = document.path("version").asText("");
-        if (!version.equals(BackupDocument.FORMAT_VERSION)) {
+        if (!BackupDocument.isSupportedVersion(version)) {
             throw new DomainException(ErrorCode.UNSUPPORTED_VERSION, "Backup format version \"" + version
                     + "\" is not supported; this version of Metabackup reads " + BackupDocument.FORMAT_VERSION,
                     Map.of("supportedVersions", List.of(BackupDocument.FORMAT_VERSION)));

@@ -78,6 +78,7 @@ public final class EndpointPermissions {
         rules.add(anyOf(HttpMethod.GET, "/api/system-backup/runs", BACKUP_EXPORT));
         rules.add(anyOf(HttpMethod.GET, "/api/system-backup/destinations/*/backups", BACKUP_EXPORT, BACKUP_RESTORE));
         rules.add(anyOf(HttpMethod.GET, "/api/snapshots", HISTORY_READ, BACKUP_EXPORT));
+        rules.add(anyOf(HttpMethod.POST, "/api/system-backup/restore", BACKUP_RESTORE));
         rules.add(anyOf(HttpMethod.POST, "/api/vault/profiles/import", VAULT_MANAGE));
         rules.add(anyOf(HttpMethod.GET, "/api/vault/profiles/*/key", VAULT_REVEAL));
         rules.add(anyOf(HttpMethod.GET, "/api/vault/recovery-kit", VAULT_REVEAL));

@@ -138,15 +138,17 @@ public final class BackupCodec {
 
     /** Decompresses at most {@code maxBytes}; more is refused instead of filling the memory. */
     public static byte[] gunzip(byte[] compressed, long maxBytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, compressed.length * 4));
+        int initial = (int) Math.min(Math.min((long) compressed.length * 4, maxBytes), 64L * 1024 * 1024);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, initial));
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed), buffer.length)) {
             for (int read; (read = in.read(buffer)) != -1; ) {
                 total += read;
                 if (total > maxBytes) {
-                    throw corrupt("The backup decompresses to more than " + maxBytes
-                            + " bytes, the configured maximum; it is refused");
+                    throw new DomainException(ErrorCode.TOO_LARGE, "The backup decompresses to more than "
+                            + maxBytes + " bytes, the configured maximum; it is refused",
+                            java.util.Map.of("maxBytes", maxBytes));
                 }
                 out.write(buffer, 0, read);
             }

@@ -23,6 +23,8 @@ public enum ErrorCode {
     LAST_ADMINISTRATOR(409),
     VERSION_CONFLICT(409),
     PRECONDITION_REQUIRED(428),
+    /** A backup that decompresses beyond the configured maximum, refused before it can exhaust memory. */
+    TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
     INVALID_REFERENCE(422),
     RESTORE_FAILED(409),

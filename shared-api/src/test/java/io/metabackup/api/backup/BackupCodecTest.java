@@ -135,7 +135,7 @@ class BackupCodecTest {
 
         assertThatThrownBy(() -> BackupCodec.decode(encoded.file(), meta, KEY, 1 << 20))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.CORRUPT_BACKUP);
+                    assertThat(e.code()).isEqualTo(ErrorCode.TOO_LARGE);
                     assertThat(e.getMessage()).contains("maximum");
                 });
         assertThat(BackupCodec.gunzip(BackupCodec.gzip(bomb), bomb.length)).hasSize(bomb.length);
