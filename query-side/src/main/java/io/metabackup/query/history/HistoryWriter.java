@@ -23,12 +23,14 @@ public class HistoryWriter {
     }
 
     /**
-     * The entity as the newest history row left it: empty when there is no row, a null node when that row deleted
-     * the entity.
+     * The entity as its last history row before {@code position} left it: empty when there is none, a null node
+     * when that row deleted the entity.
      */
-    public Optional<JsonNode> latestState(UUID entityId) {
-        return jdbc.query("select state_after from config_history where entity_id = ? order by position desc limit 1",
-                (rs, i) -> read(rs.getString(1)), entityId).stream().findFirst();
+    public Optional<JsonNode> stateBefore(UUID entityId, long position) {
+        return jdbc.query("""
+                        select state_after from config_history where entity_id = ? and position < ?
+                         order by position desc limit 1""",
+                (rs, i) -> read(rs.getString(1)), entityId, position).stream().findFirst();
     }
 
     public void insert(HistoryEntry entry, JsonNode stateAfter) {
