@@ -125,6 +125,11 @@ class HistoryIT extends IntegrationTest {
         assertThat(update.path("source").asText()).isEqualTo("API");
         assertThat(update.path("changes")).isEqualTo(JSON.readTree(
                 "[{\"field\":\"permissions\",\"before\":[],\"after\":[\"jobs:read\"]}]"));
+        assertThat(groupHistory.path("entries").get(2).path("changes")).isEqualTo(JSON.readTree(
+                "[{\"field\":\"name\",\"before\":null,\"after\":\"" + groupName + "\"}]"));
+        assertThat(groupHistory.path("entries").get(0).path("changes")).isEqualTo(JSON.readTree(
+                "[{\"field\":\"name\",\"before\":\"" + groupName + "\",\"after\":null},"
+                        + "{\"field\":\"permissions\",\"before\":[\"jobs:read\"],\"after\":null}]"));
 
         // a secret says only that it changed
         JsonNode adapterUpdate = api.get("/api/history?id=" + adapter + "&action=UPDATED").body().path("entries").get(0);
