@@ -7,13 +7,12 @@ import io.metabackup.api.config.ConfigEntityUpdatedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code config_history}. A subscribing processor (see application.yml): it runs in the command's
  * transaction, so a change and its history row commit or roll back together and history is never behind.
+ * Registered by the app, which leaves it out when Axon Server, not the JPA event table, stores the events.
  */
-@Component
 @ProcessingGroup(HistoryProjection.PROCESSING_GROUP)
 public class HistoryProjection {
 
