@@ -2,8 +2,11 @@ package io.metabackup.history;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.metabackup.api.error.DomainException;
 import io.metabackup.api.error.ErrorCode;
+import io.metabackup.query.history.HistoryEntry;
 import io.metabackup.query.history.HistoryFilter;
 import io.metabackup.query.history.HistoryQueries;
 import org.springframework.http.ContentDisposition;
@@ -70,9 +73,11 @@ class HistoryExportController {
     }
 
     private void json(HistoryFilter filter, OutputStream out) throws IOException {
+        // flushing after every entry would send each one as its own chunk
+        ObjectWriter entries = json.writerFor(HistoryEntry.class).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
         try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
             generator.writeStartArray();
-            inReadOnlyTransaction(() -> history.stream(filter, entry -> unchecked(() -> json.writeValue(generator,
+            inReadOnlyTransaction(() -> history.stream(filter, entry -> unchecked(() -> entries.writeValue(generator,
                     entry))));
             generator.writeEndArray();
         }
