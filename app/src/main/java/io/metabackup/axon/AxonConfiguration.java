@@ -18,7 +18,8 @@ class AxonConfiguration {
     @Bean
     static CorrelationDataProvider auditCorrelationDataProvider() {
         return new SimpleCorrelationDataProvider(AuditMetadata.ACTOR_ID, AuditMetadata.ACTOR_NAME,
-                AuditMetadata.TOKEN_ID, AuditMetadata.REQUEST_ID, AuditMetadata.SOURCE, AuditMetadata.RESTORE_ID);
+                AuditMetadata.TOKEN_ID, AuditMetadata.REQUEST_ID, AuditMetadata.SOURCE, AuditMetadata.RESTORE_ID,
+                AuditMetadata.REVERTED_TO_VERSION);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import io.metabackup.vault.ProfileKeys;
 import io.metabackup.api.audit.AuditAction;
 import io.metabackup.api.audit.AuditOutcome;
 import io.metabackup.audit.AuditTrail;
+import io.metabackup.query.chain.EventChain;
 
 import io.metabackup.api.backup.BackupCodec;
 import io.metabackup.api.backup.BackupDocument;
@@ -32,6 +33,7 @@ import java.util.Map;
 public class BackupExporter {
 
     private final AuditTrail audit;
+    private final EventChain chain;
 
     private final PointInTimeConfiguration history;
     private final SnapshotStore snapshots;
@@ -40,7 +42,8 @@ public class BackupExporter {
     private final Clock clock;
 
     public BackupExporter(PointInTimeConfiguration history, SnapshotStore snapshots, ProfileKeys keys,
-                          SecretSealer sealer, AuditTrail audit) {
+                          SecretSealer sealer, AuditTrail audit, EventChain chain) {
+        this.chain = chain;
         this.audit = audit;
         this.history = history;
         this.snapshots = snapshots;
@@ -69,7 +72,8 @@ public class BackupExporter {
             BackupMetadata metadata = new BackupMetadata(BackupDocument.FORMAT_VERSION, exportedAt, state.timestamp(),
                     snapshot.version(), position, BackupDocument.entityCounts(state), options.includeSecrets(),
                     BackupMetadata.COMPRESSION_GZIP, encoded.encryption(options.encryptionProfileId()),
-                    encoded.fileSha256(), encoded.plaintextSha256(), null);
+                    encoded.fileSha256(), encoded.plaintextSha256(), chain.chainHeadAt(position)
+                    .map(head -> new BackupMetadata.ChainHead(head.position(), head.link())).orElse(null));
             ExportedBackup backup = new ExportedBackup(BackupFileName.of(exportedAt, encrypted), encoded.file(),
                     metadata.toJson(), metadata);
             audit.record(AuditAction.BACKUP_EXPORTED, AuditOutcome.SUCCESS, backup.name().name(), Map.of(

@@ -67,11 +67,17 @@ public final class EndpointPermissions {
             rules.add(anyOf(HttpMethod.POST, collection, write));
             rules.add(anyOf(HttpMethod.PUT, collection + "/*", write));
             rules.add(anyOf(HttpMethod.DELETE, collection + "/*", write));
+            rules.add(anyOf(HttpMethod.POST, collection + "/*/revert", write));
         }
         rules.add(anyOf(HttpMethod.POST, "/api/tokens", TOKENS_MANAGE));
         rules.add(anyOf(HttpMethod.GET, "/api/tokens", TOKENS_MANAGE, TOKENS_ADMIN));
         rules.add(anyOf(HttpMethod.DELETE, "/api/tokens/*", TOKENS_MANAGE, TOKENS_ADMIN));
         rules.add(anyOf(HttpMethod.GET, "/api/audit", AUDIT_READ));
+        rules.add(anyOf(HttpMethod.GET, "/api/audit/verify", AUDIT_READ));
+        rules.add(anyOf(HttpMethod.GET, "/api/history", HISTORY_READ));
+        rules.add(anyOf(HttpMethod.GET, "/api/history/**", HISTORY_READ));
+        rules.add(anyOf(HttpMethod.GET, "/api/config/snapshot", HISTORY_READ));
+        rules.add(anyOf(HttpMethod.GET, "/api/config/diff", HISTORY_READ));
         // exporting secrets needs backup:export-secrets as well; the export endpoint checks the body for that
         rules.add(anyOf(HttpMethod.POST, "/api/system-backup/export", BACKUP_EXPORT));
         rules.add(anyOf(HttpMethod.POST, "/api/system-backup/run", BACKUP_EXPORT));

@@ -5,6 +5,7 @@ import io.metabackup.api.config.ConfigEntityDeletedEvent;
 import io.metabackup.api.config.ConfigEntityEvent;
 import io.metabackup.api.config.ConfigEntityUpdatedEvent;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -57,6 +59,38 @@ public class ConfigEventLog {
             ConfigEntityEvent event = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(5), byte[].class,
                     rs.getString(3), rs.getString(4)));
             consumer.accept(new StoredConfigEvent(rs.getLong(1), DateTimeUtils.parseInstant(rs.getString(2)), event));
+        });
+    }
+
+    /**
+     * Like {@link #forEach}, with each event's metadata (who, why, from where) and without an upper bound: for
+     * rebuilding read models that need it, such as history.
+     */
+    public void forEachWithMetaData(long after, long upTo, BiConsumer<StoredConfigEvent, MetaData> consumer) {
+        if (upTo <= after) {
+            return;
+        }
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    select global_index, time_stamp, payload_type, payload_revision, payload, meta_data
+                      from domain_event_entry
+                     where global_index > ? and global_index <= ? and payload_type in (?, ?, ?)
+                     order by global_index""");
+            statement.setFetchSize(FETCH_SIZE);
+            statement.setLong(1, after);
+            statement.setLong(2, upTo);
+            for (int i = 0; i < CONFIG_EVENT_TYPES.size(); i++) {
+                statement.setString(3 + i, CONFIG_EVENT_TYPES.get(i));
+            }
+            return statement;
+        }, rs -> {
+            ConfigEntityEvent event = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(5), byte[].class,
+                    rs.getString(3), rs.getString(4)));
+            byte[] metaData = rs.getBytes(6);
+            MetaData parsed = metaData == null ? MetaData.emptyInstance() : serializer.deserialize(
+                    new SimpleSerializedObject<>(metaData, byte[].class, MetaData.class.getName(), null));
+            consumer.accept(new StoredConfigEvent(rs.getLong(1), DateTimeUtils.parseInstant(rs.getString(2)), event),
+                    parsed);
         });
     }
 

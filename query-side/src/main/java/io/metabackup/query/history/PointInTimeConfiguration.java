@@ -44,6 +44,17 @@ public class PointInTimeConfiguration implements ConfigurationHistory {
         return positions.atOrBefore(point.instant());
     }
 
+    /**
+     * The same point folded from the first event, ignoring every snapshot: the reference a snapshot must agree
+     * with, and the baseline the benchmark compares snapshots against.
+     */
+    @Transactional(readOnly = true)
+    public ConfigurationState atWithoutSnapshots(PointInTime point) {
+        ConfigurationFold fold = new ConfigurationFold(ConfigurationState.empty());
+        events.forEach(0, resolve(point), stored -> fold.apply(stored.position(), stored.timestamp(), stored.event()));
+        return fold.result();
+    }
+
     private ConfigurationState foldUpTo(long position) {
         var nearest = snapshots.nearestAtOrBefore(position);
         ConfigurationFold fold = new ConfigurationFold(

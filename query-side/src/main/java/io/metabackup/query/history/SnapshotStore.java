@@ -64,6 +64,12 @@ public class SnapshotStore {
         return jdbc.query("select * from config_snapshot where version = ?", SNAPSHOT, version).stream().findFirst();
     }
 
+    /** The furthest position any snapshot covers; 0 when there is none. */
+    public long newestCoveredPosition() {
+        Long covered = jdbc.queryForObject("select max(covers_position) from config_snapshot", Long.class);
+        return covered == null ? 0 : covered;
+    }
+
     /** Newest first. */
     public List<Snapshot> list(int offset, int limit) {
         return jdbc.query("select * from config_snapshot order by version desc offset ? limit ?", SNAPSHOT,

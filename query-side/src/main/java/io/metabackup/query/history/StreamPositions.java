@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Maps instants to stream positions through the index on {@code (time_stamp, global_index)}; Axon writes
@@ -30,5 +31,24 @@ public class StreamPositions {
                         select global_index from domain_event_entry where time_stamp <= ?
                          order by time_stamp desc, global_index desc limit 1""",
                 rs -> rs.next() ? rs.getLong(1) : 0L, DateTimeUtils.formatInstant(instant));
+    }
+
+    /**
+     * Where a stored event sits in the stream. A subscribing handler runs after Axon has flushed the event in the
+     * same transaction, so its row is visible there even though the message itself carries no position.
+     */
+    public Optional<StreamPoint> ofEvent(String eventIdentifier) {
+        return jdbc.query("select global_index, time_stamp from domain_event_entry where event_identifier = ?",
+                (rs, i) -> new StreamPoint(rs.getLong(1), DateTimeUtils.parseInstant(rs.getString(2))),
+                eventIdentifier).stream().findFirst();
+    }
+
+    /** The time of the event at {@code position}, if there is one. */
+    public Optional<Instant> timeOf(long position) {
+        return jdbc.query("select time_stamp from domain_event_entry where global_index = ?",
+                (rs, i) -> DateTimeUtils.parseInstant(rs.getString(1)), position).stream().findFirst();
+    }
+
+    public record StreamPoint(long position, Instant instant) {
     }
 }

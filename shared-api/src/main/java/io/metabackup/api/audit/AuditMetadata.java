@@ -11,6 +11,8 @@ public final class AuditMetadata {
     public static final String REQUEST_ID = "requestId";
     public static final String SOURCE = "source";
     public static final String RESTORE_ID = "restoreId";
+    /** Set on a change that brings an entity back to the state of one of its earlier versions. */
+    public static final String REVERTED_TO_VERSION = "revertedToVersion";
 
     public static final String SYSTEM_ACTOR = "system";
 

@@ -27,7 +27,8 @@ import java.util.UUID;
  * @param entityCounts    entities per document key (settings excluded)
  * @param fileSha256      hex SHA-256 of the stored file, exactly as written
  * @param plaintextSha256 hex SHA-256 of the canonical JSON document
- * @param chainHead       head of the event-stream hash chain at {@code position}; null until that feature fills it
+ * @param chainHead       the last link of the event-stream hash chain at or before {@code position} (null when the
+ *                        chain had not reached any event yet): a copy kept elsewhere anchors the history
  */
 public record BackupMetadata(String formatVersion,
                              Instant exportedAt,
@@ -40,7 +41,7 @@ public record BackupMetadata(String formatVersion,
                              Encryption encryption,
                              String fileSha256,
                              String plaintextSha256,
-                             String chainHead) {
+                             ChainHead chainHead) {
 
     public static final String COMPRESSION_GZIP = "GZIP";
 
@@ -48,6 +49,10 @@ public record BackupMetadata(String formatVersion,
 
     public BackupMetadata {
         entityCounts = entityCounts == null ? Map.of() : new TreeMap<>(entityCounts);
+    }
+
+    /** @param link hex SHA-256 link of the event at {@code position} (see docs/history.md) */
+    public record ChainHead(long position, String link) {
     }
 
     /**
@@ -92,7 +97,11 @@ public record BackupMetadata(String formatVersion,
         root.put("includesSecrets", includesSecrets);
         root.put("fileSha256", fileSha256);
         root.put("plaintextSha256", plaintextSha256);
-        root.put("chainHead", chainHead);
+        if (chainHead == null) {
+            root.putNull("chainHead");
+        } else {
+            root.putObject("chainHead").put("position", chainHead.position()).put("link", chainHead.link());
+        }
         try {
             return MAPPER.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {
@@ -134,7 +143,17 @@ public record BackupMetadata(String formatVersion,
                 instant(text(root, "timestamp", false)), snapshot.canConvertToLong() ? snapshot.longValue() : null,
                 root.path("position").longValue(), counts, root.path("includesSecrets").booleanValue(),
                 text(root, "compression", true), encryption, text(root, "fileSha256", true),
-                text(root, "plaintextSha256", true), text(root, "chainHead", false));
+                text(root, "plaintextSha256", true), chainHead(root.path("chainHead")));
+    }
+
+    private static ChainHead chainHead(JsonNode node) {
+        if (!node.isObject()) {
+            return null;
+        }
+        if (!node.path("position").canConvertToLong() || !node.path("link").isTextual()) {
+            throw corrupt("has a chainHead without position and link");
+        }
+        return new ChainHead(node.path("position").longValue(), node.path("link").textValue());
     }
 
     private static String text(JsonNode node, String field, boolean required) {
