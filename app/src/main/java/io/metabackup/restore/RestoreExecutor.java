@@ -77,16 +77,17 @@ public class RestoreExecutor {
                               Map<String, Object> metadata, TransactionStatus status) {
         RestoreReport.Builder report = new RestoreReport.Builder();
         Set<UUID> inBackup = new HashSet<>();
+        contents.entities().forEach(entity -> inBackup.add(entity.id()));
+        Set<UUID> leaving = options.deletesAbsentEntities() ? absent(options, inBackup) : Set.of();
         int sent = 0;
         for (BackupEntity entity : contents.entities()) {
-            inBackup.add(entity.id());
             if (!options.selects(entity.type(), entity.id())) {
                 continue;
             }
             try {
                 RestoreOutcome outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
                         new RestoreConfigEntityCommand(entity.id(), entity.state(), entity.secrets(),
-                                entity.omittedSecrets(), options.mode())).andMetaData(metadata));
+                                entity.omittedSecrets(), options.mode(), leaving)).andMetaData(metadata));
                 report.add(entity.type(), entity.id(), entity.name(), outcome);
             } catch (DomainException e) {
                 RestoreOutcome.Action attempted = configuration.find(entity.type(), entity.id()).isPresent()
@@ -133,6 +134,18 @@ public class RestoreExecutor {
                 }
             }
         }
+    }
+
+    /** What a REPLACE will delete: the entities of the restored sections that the backup does not hold. */
+    private Set<UUID> absent(RestoreOptions options, Set<UUID> inBackup) {
+        Set<UUID> absent = new HashSet<>();
+        for (EntityType type : DELETE_ORDER) {
+            if (options.sections().contains(type)) {
+                configuration.list(type).stream().map(EntityRecord::id).filter(id -> !inBackup.contains(id))
+                        .forEach(absent::add);
+            }
+        }
+        return absent;
     }
 
     private void flushAndClear() {

@@ -31,6 +31,9 @@ import java.util.Optional;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    /** PostgreSQL's codes for the deferred constraints, which fail at commit, outside Spring's translation. */
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleAny(Exception exception, WebRequest request) {
@@ -67,15 +70,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return Optional.of(problem(ErrorCode.VERSION_CONFLICT, "The entity was changed by another request at the "
                     + "same time; read it again and reapply the change", Map.of()));
         }
-        if (cause instanceof DuplicateKeyException) {
+        if (cause instanceof DuplicateKeyException || isSqlState(cause, UNIQUE_VIOLATION)) {
             return Optional.of(problem(ErrorCode.DUPLICATE_NAME, "Another entity of this type took the same name at "
                     + "the same time", Map.of()));
         }
-        if (cause instanceof DataIntegrityViolationException) {
+        if (cause instanceof DataIntegrityViolationException || isSqlState(cause, FOREIGN_KEY_VIOLATION)) {
             return Optional.of(problem(ErrorCode.IN_USE, "A referenced entity was changed or deleted at the same "
                     + "time; read the configuration again and retry", Map.of()));
         }
         return Optional.empty();
+    }
+
+    private static boolean isSqlState(Throwable cause, String state) {
+        return cause instanceof java.sql.SQLException sql && state.equals(sql.getSQLState());
     }
 
     @Override

@@ -53,7 +53,9 @@ class HistoryExportIT extends IntegrationTest {
     }
 
     private HttpResponse<String> download(String path) throws Exception {
+        String basic = java.util.Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -121,7 +121,8 @@ class HistoryIT extends IntegrationTest {
         JsonNode update = groupHistory.path("entries").get(1);
         assertThat(update.path("type").asText()).isEqualTo("groups");
         assertThat(update.path("entityName").asText()).isEqualTo(groupName);
-        assertThat(update.path("actorId").asText()).isEqualTo("anonymous");
+        assertThat(update.path("actorId").asText()).isEqualTo(api.get("/api/auth/me").body().path("id").asText());
+        assertThat(update.path("actorName").asText()).isEqualTo(ADMIN);
         assertThat(update.path("source").asText()).isEqualTo("API");
         assertThat(update.path("changes")).isEqualTo(JSON.readTree(
                 "[{\"field\":\"permissions\",\"before\":[],\"after\":[\"jobs:read\"]}]"));

@@ -119,6 +119,44 @@ public class Api {
         }
     }
 
+    /** A multipart/form-data POST: files by part name (with a file name each), then plain fields. */
+    public Response upload(String path, Map<String, NamedBytes> files, Map<String, String> fields) {
+        String boundary = "----metabackup-test-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        try {
+            for (Map.Entry<String, NamedBytes> file : files.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey()
+                        + "\"; filename=\"" + file.getValue().name() + "\"\r\nContent-Type: application/octet-stream"
+                        + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.write(file.getValue().bytes());
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            for (Map.Entry<String, String> field : fields.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                        + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+            defaultHeaders.forEach(request::header);
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            RESPONSES.add(response.headers().map() + "\n" + response.body());
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode parsed = response.body().isEmpty() || !isJson ? mapper.nullNode() : mapper.readTree(response.body());
+            return new Response(response.statusCode(), parsed, response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("ETag").orElse(null), response.headers().map());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record NamedBytes(String name, byte[] bytes) {
+    }
+
     /** A request whose answer is not JSON (a zip download); error answers are still parsed as JSON. */
     public BinaryResponse postForBytes(String path, Object body) {
         return sendForBytes("POST", path, body);

@@ -36,6 +36,7 @@ public abstract class IntegrationTest {
      * address limit is tested on its own (LoginThrottleIT), the per-account one over HTTP.
      */
     public static final int ADDRESS_LIMIT_IN_TESTS = 10_000;
+    public static final String MAX_DOCUMENT_SIZE = "8MB";
     private static final Path DATA_DIR = createDataDir();
 
     @LocalServerPort
@@ -85,6 +86,8 @@ public abstract class IntegrationTest {
         registry.add("metabackup.login.max-failures-per-address", () -> ADDRESS_LIMIT_IN_TESTS);
         // webhooks of other tests point at hosts that do not exist; a failed backup must not wait long for them
         registry.add("metabackup.system-backup.webhook-timeout", () -> "2s");
+        // small enough for a test to show that a larger backup is refused before it is decompressed whole
+        registry.add("metabackup.restore.max-document-size", () -> MAX_DOCUMENT_SIZE);
     }
 
     private static Path createDataDir() {

@@ -128,7 +128,8 @@ public class ConfigEntity {
             return RestoreOutcome.skipped("exists already; MERGE changes nothing that exists");
         }
         if (command.mode() == RestoreMode.MERGE) {
-            var holder = index.idOfName(target.type(), target.naturalKey()).filter(other -> !other.equals(command.id()));
+            var holder = index.idOfName(target.type(), target.naturalKey())
+                    .filter(other -> !other.equals(command.id()) && !command.leaving().contains(other));
             if (holder.isPresent()) {
                 return RestoreOutcome.skipped("the name \"" + target.naturalKey() + "\" is taken by " + holder.get());
             }
@@ -148,7 +149,7 @@ public class ConfigEntity {
         }
         Set<String> declared = new TreeSet<>(after.keySet());
         declared.addAll(missing);
-        ConfigRules.checkWrite(command.id(), target, declared, index);
+        ConfigRules.checkWrite(command.id(), target, declared, index, command.leaving());
         if (!live) {
             List<String> changed = ChangedFields.between(null, target, Map.of(), after);
             apply(new ConfigEntityCreatedEvent(command.id(), state == null ? 0 : version + 1, target, after, changed));

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.Set;
 import java.util.UUID;
 
 /** The rules every write of an entity must pass, in the order a user would want to hear about them. */
@@ -24,6 +25,15 @@ final class ConfigRules {
     }
 
     static void checkWrite(UUID id, EntityState state, Collection<String> secretNames, ConfigIndex index) {
+        checkWrite(id, state, secretNames, index, Set.of());
+    }
+
+    /**
+     * @param leaving entities the same transaction deletes before it commits (a REPLACE restore): a name one of them
+     *                holds is free, and the deferred unique constraint still guards the committed result
+     */
+    static void checkWrite(UUID id, EntityState state, Collection<String> secretNames, ConfigIndex index,
+                           Set<UUID> leaving) {
         List<FieldError> errors = new ArrayList<>(state.validate());
         EntityType type = state.type();
         secretNames.stream()
@@ -36,7 +46,7 @@ final class ConfigRules {
                     + describe(errors), Map.of("errors", errors));
         }
         index.idOfName(type, state.naturalKey())
-                .filter(other -> !other.equals(id))
+                .filter(other -> !other.equals(id) && !leaving.contains(other))
                 .ifPresent(other -> {
                     throw new DomainException(ErrorCode.DUPLICATE_NAME, "Another " + type.label() + " is already named \""
                             + state.naturalKey() + "\"", Map.of("conflictingId", other));

@@ -15,13 +15,20 @@ import java.util.UUID;
  * @param secrets        plaintext secrets the backup holds
  * @param omittedSecrets secrets the backup only marks as having had a value (placeholders): they never overwrite
  *                       an existing secret, and an entity without one is reported as missing it
+ * @param leaving        entities the same restore deletes (REPLACE): the names they hold count as free
  */
 public record RestoreConfigEntityCommand(@TargetAggregateIdentifier UUID id, EntityState state,
                                          Map<String, SecretValue> secrets, Set<String> omittedSecrets,
-                                         RestoreMode mode) {
+                                         RestoreMode mode, Set<UUID> leaving) {
 
     public RestoreConfigEntityCommand {
         secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
         omittedSecrets = omittedSecrets == null ? Set.of() : Set.copyOf(omittedSecrets);
+        leaving = leaving == null ? Set.of() : Set.copyOf(leaving);
+    }
+
+    public RestoreConfigEntityCommand(UUID id, EntityState state, Map<String, SecretValue> secrets,
+                                      Set<String> omittedSecrets, RestoreMode mode) {
+        this(id, state, secrets, omittedSecrets, mode, Set.of());
     }
 }
