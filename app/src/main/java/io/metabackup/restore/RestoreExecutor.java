@@ -38,7 +38,7 @@ import java.util.UUID;
 public class RestoreExecutor {
 
     /** Clearing the persistence context now and then keeps a large restore's cost linear (see AXON-NOTES). */
-    private static final int FLUSH_EVERY = 100;
+    private static final int FLUSH_EVERY = 20;
     private static final List<EntityType> DELETE_ORDER = List.of(EntityType.JOB, EntityType.USER,
             EntityType.SSO_PROVIDER, EntityType.GROUP, EntityType.ENCRYPTION_PROFILE, EntityType.ADAPTER);
 

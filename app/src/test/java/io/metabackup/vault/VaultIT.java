@@ -48,4 +48,22 @@ class VaultIT extends IntegrationTest {
         String key = api.get("/api/vault/profiles/" + id + "/key").body().path("key").asText();
         assertThat(key).matches("[0-9a-f]{64}");
     }
+
+    @Test
+    void theRecoveryKitHoldsTheKeysTheStepsAndTheFormat() {
+        Api api = api();
+        String id = new Entities(api).profile();
+        String key = api.get("/api/vault/profiles/" + id + "/key").body().path("key").asText();
+
+        Api.BinaryResponse kit = api.getForBytes("/api/vault/recovery-kit?profileIds=" + id);
+
+        assertThat(kit.status()).isEqualTo(200);
+        assertThat(kit.contentDisposition()).contains("metabackup-recovery-kit.zip");
+        Map<String, byte[]> entries = io.metabackup.support.Zip.entries(kit.body());
+        assertThat(entries).containsKeys("README.txt", "backup-format.md", "keys.json", "keys/" + id + ".key");
+        assertThat(new String(entries.get("keys.json"), java.nio.charset.StandardCharsets.UTF_8)).contains(key);
+        assertThat(new String(entries.get("backup-format.md"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("AES-256-GCM");
+        assertThat(api.get("/api/audit?action=RECOVERY_KIT_DOWNLOADED").body().toString()).contains(id);
+    }
 }

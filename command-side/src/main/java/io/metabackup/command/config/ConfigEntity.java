@@ -105,7 +105,7 @@ public class ConfigEntity {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "Settings cannot be deleted");
         }
         requireVersion(command.expectedVersion());
-        ConfigRules.checkAdministratorsRemain(id, null, state.type(), index);
+        ConfigRules.checkAdministratorsRemain(id, state, null, index);
         ConfigRules.checkDelete(id, state.type(), index);
         apply(new ConfigEntityDeletedEvent(id, version + 1, state, secrets, ChangedFields.between(null, state,
                 Map.of(), secrets)));
@@ -157,7 +157,7 @@ public class ConfigEntity {
         }
         ProfileKeys.checkUnchanged(target.type(), secrets, after);
         checkKindChange(target, index);
-        ConfigRules.checkAdministratorsRemain(id, target, target.type(), index);
+        ConfigRules.checkAdministratorsRemain(id, state, target, index);
         List<String> changed = ChangedFields.between(state, target, secrets, after);
         if (changed.isEmpty()) {
             return new RestoreOutcome(RestoreOutcome.Action.UNCHANGED, changed, null, missing);
@@ -181,7 +181,7 @@ public class ConfigEntity {
         if (changed.isEmpty()) {
             return version;
         }
-        ConfigRules.checkAdministratorsRemain(id, newState, newState.type(), index);
+        ConfigRules.checkAdministratorsRemain(id, state, newState, index);
         apply(new ConfigEntityUpdatedEvent(id, version + 1, newState, newSecrets, changed));
         return version;
     }

@@ -4,6 +4,8 @@ import io.metabackup.api.config.AdapterKind;
 import io.metabackup.api.config.EntityState;
 import io.metabackup.api.config.EntityType;
 import io.metabackup.api.config.FieldError;
+import io.metabackup.api.config.GroupState;
+import io.metabackup.api.config.UserState;
 import io.metabackup.api.config.Permission;
 import io.metabackup.api.config.Reference;
 import io.metabackup.api.error.DomainException;
@@ -77,8 +79,8 @@ final class ConfigRules {
      * Refuses a change of a user or group (a {@code null} state deletes it) that would leave no administrator where
      * there was one. An instance without administrators (before setup) may still be built up step by step.
      */
-    static void checkAdministratorsRemain(UUID id, EntityState newState, EntityType type, ConfigIndex index) {
-        if (type != EntityType.USER && type != EntityType.GROUP) {
+    static void checkAdministratorsRemain(UUID id, EntityState oldState, EntityState newState, ConfigIndex index) {
+        if (!mayRemoveAdministrators(oldState, newState)) {
             return;
         }
         AccessView before = index.access();
@@ -87,6 +89,21 @@ final class ConfigRules {
                     + "user holding " + new TreeSet<>(Permission.administrationCodes())
                     + " through its groups); give another user these permissions first");
         }
+    }
+
+    /**
+     * Only a change that takes something away can leave no administrator: a user deleted, disabled or leaving a
+     * group, a group deleted or losing a permission. Anything else skips the (set-wide) check.
+     */
+    private static boolean mayRemoveAdministrators(EntityState before, EntityState after) {
+        if (before instanceof UserState user) {
+            return !(after instanceof UserState next) || !Boolean.TRUE.equals(next.enabled())
+                    || !next.groupIds().containsAll(user.groupIds());
+        }
+        if (before instanceof GroupState group) {
+            return !(after instanceof GroupState next) || !next.permissions().containsAll(group.permissions());
+        }
+        return false;
     }
 
     private static void checkReferences(EntityState state, ConfigIndex index) {

@@ -76,7 +76,7 @@ public class JdbcConfigIndex implements ConfigIndex {
 
     @Override
     public Optional<UUID> idOfName(EntityType type, String naturalKey) {
-        return jdbc.queryForList("select id from config_index where type = ? and lower(natural_key) = lower(?)",
+        return jdbc.queryForList("select id from config_index where type = ? and natural_key_lower = lower(?)",
                 UUID.class, type.name(), naturalKey).stream().findFirst();
     }
 

@@ -190,4 +190,19 @@ class RestoreConfigEntityTest extends ConfigEntityTestSupport {
                         Set.of(), RestoreMode.OVERWRITE))
                 .expectException(domainError(ErrorCode.VALIDATION_FAILED));
     }
+
+    @Test
+    void aNameHeldByAnEntityTheSameReplaceDeletesIsFree() {
+        UUID leaving = UUID.randomUUID();
+        index.add(leaving, group("administrators"));
+        fixture.givenNoPriorActivity()
+                .when(new RestoreConfigEntityCommand(id, group("administrators"), Map.of(), Set.of(),
+                        RestoreMode.REPLACE, Set.of(leaving)))
+                .expectEventsMatching(onlyCreated(event -> assertThat(event.state()).isEqualTo(group("administrators"))));
+
+        fixture.givenNoPriorActivity()
+                .when(new RestoreConfigEntityCommand(id, group("administrators"), Map.of(), Set.of(),
+                        RestoreMode.REPLACE, Set.of()))
+                .expectException(domainError(ErrorCode.DUPLICATE_NAME));
+    }
 }
