@@ -6,6 +6,8 @@ import io.metabackup.api.audit.AuditAction;
 import io.metabackup.api.audit.AuditOutcome;
 import io.metabackup.audit.AuditTrail;
 import io.metabackup.query.chain.EventChain;
+import io.metabackup.query.history.SettledPositions;
+import io.metabackup.history.HistoryProperties;
 
 import io.metabackup.api.backup.BackupCodec;
 import io.metabackup.api.backup.BackupDocument;
@@ -34,6 +36,8 @@ public class BackupExporter {
 
     private final AuditTrail audit;
     private final EventChain chain;
+    private final SettledPositions settledPositions;
+    private final HistoryProperties historyProperties;
 
     private final PointInTimeConfiguration history;
     private final SnapshotStore snapshots;
@@ -42,7 +46,10 @@ public class BackupExporter {
     private final Clock clock;
 
     public BackupExporter(PointInTimeConfiguration history, SnapshotStore snapshots, ProfileKeys keys,
-                          SecretSealer sealer, AuditTrail audit, EventChain chain) {
+                          SecretSealer sealer, AuditTrail audit, EventChain chain,
+                          SettledPositions settledPositions, HistoryProperties historyProperties) {
+        this.settledPositions = settledPositions;
+        this.historyProperties = historyProperties;
         this.chain = chain;
         this.audit = audit;
         this.history = history;
@@ -64,7 +71,8 @@ public class BackupExporter {
             // resolve once, then read exactly that position: a concurrent change cannot slip in between
             long position = history.resolve(options.point());
             ConfigurationState state = history.at(PointInTime.atPosition(position));
-            SnapshotStore.Snapshot snapshot = snapshots.save(state, position, options.trigger());
+            boolean settled = position <= settledPositions.head(historyProperties.settleMargin());
+            SnapshotStore.Snapshot snapshot = snapshots.save(state, position, options.trigger(), settled);
             byte[] plaintext = BackupDocument.canonical(state,
                     options.includeSecrets() ? new OpenedSecrets(sealer) : SecretValues.OMITTED);
             BackupCodec.Encoded encoded = BackupCodec.encode(plaintext, key);

@@ -50,13 +50,22 @@ public class SnapshotStore {
 
     /** Stores {@code state}, read at {@code coversPosition}, as the next snapshot version. */
     public Snapshot save(ConfigurationState state, long coversPosition, String trigger) {
+        return save(state, coversPosition, trigger, true);
+    }
+
+    /**
+     * @param settled whether every position up to {@code coversPosition} was committed when the state was read. Only
+     *                settled snapshots start reconstructions: an open transaction may still commit an event below the
+     *                position of an unsettled one, which that snapshot would then hide for good.
+     */
+    public Snapshot save(ConfigurationState state, long coversPosition, String trigger, boolean settled) {
         Long version = jdbc.queryForObject("""
                         insert into config_snapshot (covers_position, config_position, event_time, trigger,
-                                                     document_sha256, counts, entities)
-                        values (?, ?, ?, ?, ?, ?::jsonb, ?) returning version""", Long.class,
+                                                     document_sha256, counts, entities, settled)
+                        values (?, ?, ?, ?, ?, ?::jsonb, ?, ?) returning version""", Long.class,
                 coversPosition, state.position(),
                 state.timestamp() == null ? null : state.timestamp().atOffset(ZoneOffset.UTC), trigger,
-                BackupDocument.fingerprint(state), write(counts(state)), gzip(state.entities().values()));
+                BackupDocument.fingerprint(state), write(counts(state)), gzip(state.entities().values()), settled);
         return find(version).orElseThrow();
     }
 
@@ -79,7 +88,7 @@ public class SnapshotStore {
     /** The snapshot covering the most of the stream without going past {@code position}, with its state. */
     public Optional<SnapshotWithState> nearestAtOrBefore(long position) {
         return jdbc.query("""
-                        select * from config_snapshot where covers_position <= ?
+                        select * from config_snapshot where settled and covers_position <= ?
                          order by covers_position desc, version desc limit 1""",
                 (rs, i) -> {
                     Snapshot snapshot = SNAPSHOT.mapRow(rs, i);
