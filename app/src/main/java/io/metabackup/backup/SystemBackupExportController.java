@@ -1,8 +1,6 @@
 package io.metabackup.backup;
 
 import io.metabackup.api.config.Permission;
-import io.metabackup.api.error.DomainException;
-import io.metabackup.api.error.ErrorCode;
 import io.metabackup.security.CurrentIdentity;
 
 import org.springframework.http.ContentDisposition;
@@ -26,10 +24,8 @@ class SystemBackupExportController {
     @PostMapping(path = "/api/system-backup/export", produces = {"application/zip", "application/problem+json"})
     ResponseEntity<byte[]> export(@RequestBody(required = false) ExportRequest request) {
         ExportRequest body = request == null ? new ExportRequest(null, false, null) : request;
-        if (Boolean.TRUE.equals(body.includeSecrets())
-                && !CurrentIdentity.permissions().contains(Permission.BACKUP_EXPORT_SECRETS.code())) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "Exporting secrets needs the permission "
-                    + Permission.BACKUP_EXPORT_SECRETS.code());
+        if (Boolean.TRUE.equals(body.includeSecrets())) {
+            CurrentIdentity.require(Permission.BACKUP_EXPORT_SECRETS, "Exporting secrets");
         }
         ExportedBackup backup = exporter.export(new ExportOptions(body.encryptionProfileId(),
                 Boolean.TRUE.equals(body.includeSecrets()), AsOf.parse(body.asOf()), ExportOptions.MANUAL));

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.metabackup.api.config.EntityRecord;
 import io.metabackup.api.config.EntityType;
+import io.metabackup.api.config.Permission;
 import io.metabackup.api.config.SettingsState;
+import io.metabackup.api.config.SystemBackupSettings;
+import io.metabackup.security.CurrentIdentity;
 import io.metabackup.api.config.UpdateSettingsCommand;
 import io.metabackup.api.error.DomainException;
 import io.metabackup.api.error.ErrorCode;
@@ -17,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Objects;
 
 /** The system settings singleton; reads give the defaults until the first write. */
 @RestController
@@ -45,9 +50,24 @@ class SettingsController {
         if (!write.secretsToSet().isEmpty() || !write.secretsToRemove().isEmpty()) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "Settings have no secrets");
         }
+        requireSecretsPermission(((SettingsState) configuration.settings().state()).systemBackup(),
+                ((SettingsState) write.state()).systemBackup());
         commands.sendAndWait(new UpdateSettingsCommand((SettingsState) write.state(),
                 ETags.expectedVersion(ifMatch, write.version())));
         return respond(configuration.settings());
+    }
+
+    /**
+     * Automated backups that include secrets write every secret to a destination, encrypted with a key of the
+     * caller's choosing: starting that, or pointing it elsewhere, needs the same permission as exporting secrets.
+     */
+    private static void requireSecretsPermission(SystemBackupSettings before, SystemBackupSettings after) {
+        boolean redirectsSecrets = after.includeSecrets() && (!before.includeSecrets()
+                || !Objects.equals(before.destinationId(), after.destinationId())
+                || !Objects.equals(before.encryptionProfileId(), after.encryptionProfileId()));
+        if (redirectsSecrets) {
+            CurrentIdentity.require(Permission.BACKUP_EXPORT_SECRETS, "An automated backup that includes secrets");
+        }
     }
 
     private ResponseEntity<ObjectNode> respond(EntityRecord settings) {

@@ -17,23 +17,31 @@ import java.util.zip.ZipInputStream;
  */
 record BackupUpload(String fileName, byte[] file, byte[] metadata) {
 
-    private static final long MAX_ZIP_ENTRY = 1L << 30;
+    private static final int MAX_METADATA_BYTES = 1 << 20;
 
-    static BackupUpload of(String fileName, byte[] file, byte[] metadata) {
-        return isZip(file) ? fromZip(file) : new BackupUpload(fileName, file, metadata);
+    /** @param maxBytes the most a backup file in a zip may take once inflated */
+    static BackupUpload of(String fileName, byte[] file, byte[] metadata, long maxBytes) {
+        return isZip(file) ? fromZip(file, maxBytes) : new BackupUpload(fileName, file, metadata);
     }
 
     private static boolean isZip(byte[] bytes) {
         return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
     }
 
-    private static BackupUpload fromZip(byte[] zip) {
+    private static BackupUpload fromZip(byte[] zip, long maxBytes) {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                 String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
-                if (BackupFileName.parse(name).isPresent() || name.endsWith(BackupFileName.META_SUFFIX)) {
-                    entries.put(name, in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_ZIP_ENTRY)));
+                boolean backup = BackupFileName.parse(name).isPresent();
+                if (backup || name.endsWith(BackupFileName.META_SUFFIX)) {
+                    long limit = backup ? maxBytes : MAX_METADATA_BYTES;
+                    byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+                    if (content.length > limit || entries.put(name, content) != null) {
+                        throw new DomainException(content.length > limit ? ErrorCode.TOO_LARGE : ErrorCode.CORRUPT_BACKUP,
+                                "The zip entry " + name + (content.length > limit ? " is larger than the configured "
+                                        + "maximum" : " appears twice"));
+                    }
                 }
             }
         } catch (IOException e) {

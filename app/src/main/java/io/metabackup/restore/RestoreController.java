@@ -53,7 +53,7 @@ class RestoreController {
                              @RequestParam(required = false) String mode,
                              @RequestParam(required = false) List<String> sections,
                              @RequestParam(required = false) List<UUID> ids,
-                             @RequestParam(required = false) String key,
+                             @RequestPart(name = "key", required = false) String key,
                              @RequestParam(required = false) UUID encryptionProfileId,
                              @RequestParam(required = false) Boolean dryRun) {
         return restore.fromUpload(file.getOriginalFilename(), bytes(file), meta == null ? null : bytes(meta),

@@ -22,8 +22,11 @@ public class SystemRestore {
     private final BackupDecoder decoder;
     private final RestoreExecutor executor;
     private final AuditTrail audit;
+    private final long maxDocumentBytes;
 
-    SystemRestore(BackupStores stores, BackupDecoder decoder, RestoreExecutor executor, AuditTrail audit) {
+    SystemRestore(BackupStores stores, BackupDecoder decoder, RestoreExecutor executor, AuditTrail audit,
+                  RestoreProperties properties) {
+        this.maxDocumentBytes = properties.maxDocumentSize().toBytes();
         this.stores = stores;
         this.decoder = decoder;
         this.executor = executor;
@@ -45,7 +48,7 @@ public class SystemRestore {
 
     public RestoreReport fromUpload(String fileName, byte[] file, byte[] metadata, KeyChoice key,
                                     RestoreOptions options) {
-        BackupUpload backup = BackupUpload.of(fileName, file, metadata);
+        BackupUpload backup = BackupUpload.of(fileName, file, metadata, maxDocumentBytes);
         return restore(backup, key, options, RestoreSource.upload(backup.fileName(), BackupCodec.sha256(backup.file())));
     }
 

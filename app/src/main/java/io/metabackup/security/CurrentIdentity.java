@@ -29,4 +29,12 @@ public final class CurrentIdentity {
         }
         return codes;
     }
+
+    /** For rules that depend on the request body, which the endpoint table cannot see. */
+    public static void require(io.metabackup.api.config.Permission permission, String action) {
+        if (!permissions().contains(permission.code())) {
+            throw new io.metabackup.api.error.DomainException(io.metabackup.api.error.ErrorCode.FORBIDDEN,
+                    action + " needs the permission " + permission.code());
+        }
+    }
 }

@@ -45,6 +45,11 @@ class TokenController {
     @PostMapping
     ResponseEntity<Map<String, Object>> create(@RequestBody CreateTokenRequest request) {
         AuthenticatedUser user = CurrentIdentity.user().orElseThrow();
+        if (user.method() == AuthenticatedUser.Method.TOKEN) {
+            // a token minting tokens could outlive its own revocation or expiry
+            throw new DomainException(ErrorCode.FORBIDDEN, "Tokens are created by signing in with a password "
+                    + "(session or HTTP Basic), not with another token");
+        }
         Set<String> requested = new TreeSet<>(request.permissions() == null ? List.of() : request.permissions());
         Set<String> beyond = new TreeSet<>(requested);
         beyond.removeAll(CurrentIdentity.permissions());

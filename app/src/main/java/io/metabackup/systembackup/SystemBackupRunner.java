@@ -1,5 +1,8 @@
 package io.metabackup.systembackup;
 
+import io.metabackup.api.config.Permission;
+import io.metabackup.security.CurrentIdentity;
+
 import io.metabackup.api.backup.BackupFileName;
 import io.metabackup.api.config.SettingsState;
 import io.metabackup.api.config.SystemBackupSettings;
@@ -55,6 +58,9 @@ public class SystemBackupRunner {
             throw new DomainException(ErrorCode.VALIDATION_FAILED,
                     "No destination for system backups: set systemBackup.destinationId in the settings first");
         }
+        if (settings.includeSecrets()) {
+            CurrentIdentity.require(Permission.BACKUP_EXPORT_SECRETS, "A run of a system backup that includes secrets");
+        }
         return execute(runs.startManual(settings.destinationId()), settings);
     }
 
@@ -84,9 +90,9 @@ public class SystemBackupRunner {
             String warning = null;
             try {
                 deleted = retention.apply(store, settings.retention(), backup.name());
-            } catch (DomainException e) {
+            } catch (RuntimeException e) {
                 // the backup itself is stored: the run succeeded, the next run retries the clean-up
-                warning = "Stored, but retention failed: " + e.getMessage();
+                warning = "Stored, but retention failed: " + describe(e);
                 log.warn("System backup run {}: {}", run.id(), warning);
             }
             finished = runs.succeeded(run.id(), fileName, backup.file().length, backup.metadata().snapshotVersion(),

@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +18,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.Map;
@@ -56,6 +58,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private Optional<ResponseEntity<Object>> known(Throwable cause) {
+        if (cause instanceof MultipartException) {
+            return Optional.of(problem(ErrorCode.VALIDATION_FAILED, "The upload is not valid multipart/form-data",
+                    Map.of()));
+        }
         if (cause instanceof DomainException domain) {
             return Optional.of(problem(domain.code(), domain.getMessage(), domain.properties()));
         }
@@ -85,6 +91,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return cause instanceof java.sql.SQLException sql && state.equals(sql.getSQLState());
     }
 
+    /** Names the parameter, never the value: it may be a secret sent in the wrong place. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = ex.getPropertyName() != null ? ex.getPropertyName() : "a parameter";
+        return problem(ErrorCode.VALIDATION_FAILED, "\"" + name + "\" has a value of the wrong form"
+                + (ex.getRequiredType() != null ? "; expected " + ex.getRequiredType().getSimpleName() : ""), Map.of());
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
@@ -108,6 +123,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             case 400 -> ErrorCode.VALIDATION_FAILED;
             case 404 -> ErrorCode.NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 413 -> ErrorCode.TOO_LARGE;
             case 406 -> ErrorCode.NOT_ACCEPTABLE;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
             default -> ErrorCode.INTERNAL_ERROR;
