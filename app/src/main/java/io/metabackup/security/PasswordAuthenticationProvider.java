@@ -39,6 +39,8 @@ public class PasswordAuthenticationProvider implements AuthenticationProvider {
         this.audit = audit;
     }
 
+    static final String UNKNOWN_ACCOUNT = "(no such account)";
+
     @Override
     public Authentication authenticate(Authentication authentication) {
         String username = String.valueOf(authentication.getPrincipal());
@@ -51,10 +53,14 @@ public class PasswordAuthenticationProvider implements AuthenticationProvider {
         boolean valid = hash.isPresent() ? passwords.matches(password, hash.get()) : passwords.matchesNothing(password);
         if (!valid) {
             throttle.recordFailure(username, address);
-            Map<String, String> details = new LinkedHashMap<>();
-            details.put("address", address);
-            details.put("throttled", String.valueOf(locked));
-            audit.record(AuditAction.LOGIN_FAILED, AuditOutcome.FAILURE, username, details);
+            if (!locked) {
+                // the history is permanent: only a name that is an account goes into it, never whatever was typed
+                // (a password in the username field, say); attempts while locked are only counted
+                Map<String, String> details = new LinkedHashMap<>();
+                details.put("address", address);
+                audit.record(AuditAction.LOGIN_FAILED, AuditOutcome.FAILURE,
+                        account.map(Account::username).orElse(UNKNOWN_ACCOUNT), details);
+            }
             throw new BadCredentialsException(REFUSAL);
         }
         throttle.recordSuccess(username);

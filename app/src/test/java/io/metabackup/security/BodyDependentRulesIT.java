@@ -64,4 +64,13 @@ class BodyDependentRulesIT extends IntegrationTest {
         assertThat(badMultipart.status()).isEqualTo(400);
         assertThat(badMultipart.code()).isEqualTo("VALIDATION_FAILED");
     }
+
+    @Test
+    void whatIsTypedAsAUsernameNeverReachesThePermanentAuditLog() {
+        String typed = "password-typed-as-username-" + java.util.UUID.randomUUID();
+        assertThat(anonymous().basic(typed, "whatever").get("/api/auth/me").status()).isEqualTo(401);
+
+        String failures = api().get("/api/audit?action=LOGIN_FAILED&size=500").body().toString();
+        assertThat(failures).doesNotContain(typed).contains("(no such account)");
+    }
 }
