@@ -3,6 +3,7 @@ package io.metabackup.secrets;
 import io.metabackup.support.Api;
 import io.metabackup.support.Entities;
 import io.metabackup.support.IntegrationTest;
+import io.metabackup.support.StoredValues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,7 +80,7 @@ class SecretLeakIT extends IntegrationTest {
         assertThat(anonymous().bearer(tokenValue).get("/api/config/adapters").status()).isEqualTo(200);
         assertThat(anonymous().bearer(tokenValue + "x").get("/api/config/adapters").status()).isEqualTo(401);
 
-        List<String> stored = everyValueInEveryTable();
+        List<String> stored = StoredValues.everyValueInEveryTable(jdbc);
         assertThat(stored).noneMatch(value -> value.contains(tokenValue));
         assertThat(output.getAll()).doesNotContain(tokenValue);
         assertThat(Api.allResponseBodies()).filteredOn(body -> body.contains(tokenValue)).hasSize(1);
@@ -100,26 +101,5 @@ class SecretLeakIT extends IntegrationTest {
         org.slf4j.LoggerFactory.getLogger(SecretLeakIT.class).info("control line {}", adapterName);
         assertThat(output.getAll()).contains("control line " + adapterName);
         assertThat(stored).anyMatch(value -> value.contains("ciphertext"));
-    }
-
-    private List<String> everyValueInEveryTable() {
-        List<String> tables = jdbc.queryForList(
-                "select table_name from information_schema.tables where table_schema = 'public'", String.class);
-        assertThat(tables).contains("domain_event_entry", "config_entity", "config_index", "data_key");
-        List<String> values = new ArrayList<>();
-        for (String table : tables) {
-            jdbc.query("select * from " + table, rs -> {
-                for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
-                    Object value = rs.getObject(column);
-                    if (value instanceof byte[] bytes) {
-                        values.add(new String(bytes, StandardCharsets.UTF_8));
-                        values.add(HexFormat.of().formatHex(bytes));
-                    } else if (value != null) {
-                        values.add(value.toString());
-                    }
-                }
-            });
-        }
-        return values;
     }
 }

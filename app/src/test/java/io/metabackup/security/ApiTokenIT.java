@@ -3,13 +3,11 @@ package io.metabackup.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.metabackup.support.Api;
 import io.metabackup.support.IntegrationTest;
+import io.metabackup.support.StoredValues;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +30,7 @@ class ApiTokenIT extends IntegrationTest {
         assertThat(token).startsWith("mbk_").hasSizeGreaterThanOrEqualTo(40);
         assertThat(created.body().path("permissions").toString()).isEqualTo("[\"adapters:read\"]");
 
-        List<String> stored = everyValueInEveryTable();
+        List<String> stored = StoredValues.everyValueInEveryTable(jdbc);
         assertThat(stored).noneMatch(value -> value.contains(token));
         assertThat(stored).noneMatch(value -> value.contains(token.substring(4)));
         assertThat(stored).as("the SHA-256 is what is kept").anyMatch(value -> value.equals(TokenValues.hash(token)));
@@ -104,24 +102,5 @@ class ApiTokenIT extends IntegrationTest {
         assertThat(tokenAdmin.api().delete("/api/tokens/" + created.id()).status()).isEqualTo(204);
         assertThat(anonymous().bearer(created.body().path("token").asText()).get("/api/config/adapters").status())
                 .isEqualTo(401);
-    }
-
-    private List<String> everyValueInEveryTable() {
-        List<String> values = new ArrayList<>();
-        for (String table : jdbc.queryForList(
-                "select table_name from information_schema.tables where table_schema = 'public'", String.class)) {
-            jdbc.query("select * from " + table, rs -> {
-                for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
-                    Object value = rs.getObject(column);
-                    if (value instanceof byte[] bytes) {
-                        values.add(new String(bytes, StandardCharsets.UTF_8));
-                        values.add(HexFormat.of().formatHex(bytes));
-                    } else if (value != null) {
-                        values.add(value.toString());
-                    }
-                }
-            });
-        }
-        return values;
     }
 }

@@ -39,41 +39,26 @@ public class ConfigEventLog {
 
     /** Calls {@code consumer} with each configuration event in {@code (after, upTo]}, in stream order. */
     public void forEach(long after, long upTo, Consumer<StoredConfigEvent> consumer) {
-        if (upTo <= after) {
-            return;
-        }
-        jdbc.query(connection -> {
-            var statement = connection.prepareStatement("""
-                    select global_index, time_stamp, payload_type, payload_revision, payload
-                      from domain_event_entry
-                     where global_index > ? and global_index <= ? and payload_type in (?, ?, ?)
-                     order by global_index""");
-            statement.setFetchSize(FETCH_SIZE);
-            statement.setLong(1, after);
-            statement.setLong(2, upTo);
-            for (int i = 0; i < CONFIG_EVENT_TYPES.size(); i++) {
-                statement.setString(3 + i, CONFIG_EVENT_TYPES.get(i));
-            }
-            return statement;
-        }, rs -> {
-            ConfigEntityEvent event = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(5), byte[].class,
-                    rs.getString(3), rs.getString(4)));
-            consumer.accept(new StoredConfigEvent(rs.getLong(1), DateTimeUtils.parseInstant(rs.getString(2)), event));
-        });
+        read(after, upTo, false, (event, metaData) -> consumer.accept(event));
     }
 
     /**
-     * Like {@link #forEach}, with each event's metadata (who, why, from where) and without an upper bound: for
-     * rebuilding read models that need it, such as history.
+     * Like {@link #forEach}, with each event's metadata (who, why, from where): for rebuilding read models that
+     * need it, such as history.
      */
     public void forEachWithMetaData(long after, long upTo, BiConsumer<StoredConfigEvent, MetaData> consumer) {
+        read(after, upTo, true, consumer);
+    }
+
+    /** Metadata is only fetched and deserialised when asked for: folds of long histories do not need it. */
+    private void read(long after, long upTo, boolean withMetaData, BiConsumer<StoredConfigEvent, MetaData> consumer) {
         if (upTo <= after) {
             return;
         }
         jdbc.query(connection -> {
-            var statement = connection.prepareStatement("""
-                    select global_index, time_stamp, payload_type, payload_revision, payload, meta_data
-                      from domain_event_entry
+            var statement = connection.prepareStatement("select global_index, time_stamp, payload_type, "
+                    + "payload_revision, payload, " + (withMetaData ? "meta_data" : "null") + " " + """
+                     from domain_event_entry
                      where global_index > ? and global_index <= ? and payload_type in (?, ?, ?)
                      order by global_index""");
             statement.setFetchSize(FETCH_SIZE);
