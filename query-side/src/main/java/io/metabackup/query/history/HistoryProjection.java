@@ -8,6 +8,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 /**
  * Keeps {@code config_history}. A subscribing processor (see application.yml): it runs in the command's
  * transaction, so a change and its history row commit or roll back together and history is never behind.
@@ -42,8 +45,10 @@ public class HistoryProjection {
     }
 
     private void record(ConfigEntityEvent event, EventMessage<?> message) {
-        StreamPositions.StreamPoint point = positions.ofEvent(message.getIdentifier()).orElseThrow(() ->
+        long position = positions.positionOf(message.getIdentifier()).orElseThrow(() ->
                 new IllegalStateException("event " + message.getIdentifier() + " is not in the event store"));
-        recorder.record(point, message.getMetaData(), event);
+        // the event table keeps milliseconds; history shows the time exactly as stored
+        Instant stored = message.getTimestamp().truncatedTo(ChronoUnit.MILLIS);
+        recorder.record(new StreamPositions.StreamPoint(position, stored), message.getMetaData(), event);
     }
 }

@@ -33,7 +33,8 @@ public class HistoryRecorder {
     }
 
     public void record(StreamPositions.StreamPoint point, Map<String, ?> metaData, ConfigEntityEvent event) {
-        JsonNode before = writer.stateBefore(event.id(), point.position()).orElseGet(() -> neverSeen(event.type()));
+        JsonNode before = event.version() == 0 ? neverSeen(event.type())
+                : writer.stateBefore(event.id(), event.version()).orElseGet(() -> neverSeen(event.type()));
         JsonNode after = EntityRecord.after(event).<JsonNode>map(FieldChanges::shape).orElse(null);
         Long revertedTo = number(metaData.get(AuditMetadata.REVERTED_TO_VERSION));
         HistoryEntry entry = new HistoryEntry(point.position(), point.instant(),

@@ -23,14 +23,15 @@ public class HistoryWriter {
     }
 
     /**
-     * The entity as its last history row before {@code position} left it: empty when there is none, a null node
-     * when that row deleted the entity.
+     * The entity as its history row before {@code version} left it: empty when there is none, a null node when
+     * that row deleted the entity. By version, not position: an entity's versions grow with its positions, and the
+     * backfill writes rows below ones that exist already.
      */
-    public Optional<JsonNode> stateBefore(UUID entityId, long position) {
+    public Optional<JsonNode> stateBefore(UUID entityId, long version) {
         return jdbc.query("""
-                        select state_after from config_history where entity_id = ? and position < ?
-                         order by position desc limit 1""",
-                (rs, i) -> read(rs.getString(1)), entityId, position).stream().findFirst();
+                        select state_after from config_history where entity_id = ? and version < ?
+                         order by version desc limit 1""",
+                (rs, i) -> read(rs.getString(1)), entityId, version).stream().findFirst();
     }
 
     public void insert(HistoryEntry entry, JsonNode stateAfter) {

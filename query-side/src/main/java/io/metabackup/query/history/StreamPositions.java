@@ -37,10 +37,9 @@ public class StreamPositions {
      * Where a stored event sits in the stream. A subscribing handler runs after Axon has flushed the event in the
      * same transaction, so its row is visible there even though the message itself carries no position.
      */
-    public Optional<StreamPoint> ofEvent(String eventIdentifier) {
-        return jdbc.query("select global_index, time_stamp from domain_event_entry where event_identifier = ?",
-                (rs, i) -> new StreamPoint(rs.getLong(1), DateTimeUtils.parseInstant(rs.getString(2))),
-                eventIdentifier).stream().findFirst();
+    public Optional<Long> positionOf(String eventIdentifier) {
+        return jdbc.queryForList("select global_index from domain_event_entry where event_identifier = ?",
+                Long.class, eventIdentifier).stream().findFirst();
     }
 
     /** The time of the event at {@code position}, if there is one. */
