@@ -9,6 +9,7 @@ import io.metabackup.api.config.EntityType;
 import io.metabackup.api.error.DomainException;
 import io.metabackup.api.error.ErrorCode;
 import io.metabackup.api.restore.RestoreConfigEntityCommand;
+import io.metabackup.api.restore.RestoreNewConfigEntityCommand;
 import io.metabackup.api.restore.RestoreOutcome;
 import io.metabackup.api.restore.SystemRestoredEvent;
 import io.metabackup.config.EntityJson;
@@ -47,17 +48,19 @@ public class RestoreExecutor {
     private final CurrentConfiguration configuration;
     private final EntityJson json;
     private final TransactionTemplate transaction;
+    private final StoredAggregates storedAggregates;
 
     @PersistenceContext
     private EntityManager entityManager;
 
     public RestoreExecutor(CommandGateway commands, EventGateway events, CurrentConfiguration configuration,
-                           EntityJson json, TransactionTemplate transaction) {
+                           EntityJson json, TransactionTemplate transaction, StoredAggregates storedAggregates) {
         this.commands = commands;
         this.events = events;
         this.configuration = configuration;
         this.json = json;
         this.transaction = transaction;
+        this.storedAggregates = storedAggregates;
     }
 
     public RestoreReport restore(JsonNode document, RestoreOptions options, RestoreSource source) {
@@ -78,16 +81,20 @@ public class RestoreExecutor {
         RestoreReport.Builder report = new RestoreReport.Builder();
         Set<UUID> inBackup = new HashSet<>();
         contents.entities().forEach(entity -> inBackup.add(entity.id()));
-        Set<UUID> leaving = options.deletesAbsentEntities() ? absent(options, inBackup) : Set.of();
+        // one immutable set that every command shares instead of copying it
+        Set<UUID> leaving = Set.copyOf(options.deletesAbsentEntities() ? absent(options, inBackup) : Set.of());
+        List<BackupEntity> selected = contents.entities().stream()
+                .filter(entity -> options.selects(entity.type(), entity.id())).toList();
+        Set<UUID> stored = storedAggregates.among(selected.stream().map(BackupEntity::id).toList());
         int sent = 0;
-        for (BackupEntity entity : contents.entities()) {
-            if (!options.selects(entity.type(), entity.id())) {
-                continue;
-            }
+        for (BackupEntity entity : selected) {
             try {
-                RestoreOutcome outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                        new RestoreConfigEntityCommand(entity.id(), entity.state(), entity.secrets(),
-                                entity.omittedSecrets(), options.mode(), leaving)).andMetaData(metadata));
+                var restore = new RestoreConfigEntityCommand(entity.id(), entity.state(), entity.secrets(),
+                        entity.omittedSecrets(), options.mode(), leaving);
+                // an id seen twice in one document goes the ordinary way the second time
+                Object command = stored.add(entity.id()) ? new RestoreNewConfigEntityCommand(restore) : restore;
+                RestoreOutcome outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                        .andMetaData(metadata));
                 report.add(entity.type(), entity.id(), entity.name(), outcome);
             } catch (DomainException e) {
                 RestoreOutcome.Action attempted = configuration.find(entity.type(), entity.id()).isPresent()

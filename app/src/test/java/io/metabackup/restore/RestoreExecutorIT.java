@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.metabackup.api.backup.BackupDocument;
 import io.metabackup.api.backup.SecretValues;
 import io.metabackup.api.config.EntityType;
+import io.metabackup.api.config.GroupState;
 import io.metabackup.api.error.DomainException;
 import io.metabackup.api.error.ErrorCode;
 import io.metabackup.api.history.PointInTime;
+import io.metabackup.api.restore.RestoreConfigEntityCommand;
 import io.metabackup.api.restore.RestoreMode;
+import io.metabackup.api.restore.RestoreNewConfigEntityCommand;
 import io.metabackup.api.restore.RestoreOutcome.Action;
 import io.metabackup.command.secrets.SecretSealer;
 import io.metabackup.query.config.CurrentConfiguration;
@@ -17,9 +20,11 @@ import io.metabackup.query.history.StreamPositions;
 import io.metabackup.support.Api;
 import io.metabackup.support.Entities;
 import io.metabackup.support.IntegrationTest;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.Map;
@@ -43,6 +48,10 @@ class RestoreExecutorIT extends IntegrationTest {
     CurrentConfiguration configuration;
     @Autowired
     SecretSealer sealer;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    TransactionTemplate transaction;
 
     private Api api;
     private UUID group;
@@ -182,6 +191,40 @@ class RestoreExecutorIT extends IntegrationTest {
                 .extracting(RestoreReport.Item::id).containsExactly(extra);
         assertThat(api.get("/api/config/groups/" + extra).code()).isEqualTo("NOT_FOUND");
         assertThat(api.get("/api/config/groups/" + group).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anIdThatAppearsTwiceInADocumentIsCreatedAndThenUpdated() {
+        ObjectNode document = (ObjectNode) backup(SecretValues.OMITTED);
+        UUID twice = UUID.randomUUID();
+        String name = Entities.unique("twice");
+        var groups = ((ObjectNode) document.path("data")).withArray("groups");
+        groups.addObject().put("id", twice.toString()).put("name", name).putArray("permissions").add("jobs:read");
+        groups.addObject().put("id", twice.toString()).put("name", name).putArray("permissions");
+
+        RestoreReport report = restores.restore(document, new RestoreOptions(RestoreMode.OVERWRITE,
+                Set.of(EntityType.GROUP), Set.of(twice), false), RestoreSource.upload("x", "0".repeat(64)));
+
+        assertThat(report.items()).extracting(RestoreReport.Item::action).containsExactly(Action.CREATE, Action.UPDATE);
+        assertThat(api.get("/api/config/groups/" + twice).body().path("permissions").size()).isZero();
+    }
+
+    @Test
+    void creatingAnIdThatHasHistoryWithoutReadingItIsRefusedByTheEventStore() {
+        UUID fresh = UUID.randomUUID();
+        long head = positions.head();
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            commands.sendAndWait(new RestoreNewConfigEntityCommand(new RestoreConfigEntityCommand(fresh,
+                    new GroupState(Entities.unique("fresh"), List.of()), Map.of(), Set.of(), RestoreMode.OVERWRITE)));
+            commands.sendAndWait(new RestoreNewConfigEntityCommand(new RestoreConfigEntityCommand(group,
+                    new GroupState(groupName, List.of()), Map.of(), Set.of(), RestoreMode.OVERWRITE)));
+        })).isNotInstanceOf(DomainException.class);
+
+        assertThat(positions.head()).isEqualTo(head);
+        assertThat(api.get("/api/config/groups/" + fresh).code()).isEqualTo("NOT_FOUND");
+        assertThat(api.get("/api/config/groups/" + group).body().path("permissions").toString())
+                .isEqualTo("[\"jobs:read\"]");
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.metabackup.api.error.DomainException;
 import io.metabackup.api.error.ErrorCode;
 import io.metabackup.api.restore.RestoreConfigEntityCommand;
 import io.metabackup.api.restore.RestoreMode;
+import io.metabackup.api.restore.RestoreNewConfigEntityCommand;
 import io.metabackup.api.restore.RestoreOutcome;
 import io.metabackup.command.secrets.SecretSealer;
 import org.axonframework.commandhandling.CommandHandler;
@@ -118,6 +119,16 @@ public class ConfigEntity {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public RestoreOutcome handle(RestoreConfigEntityCommand command, ConfigIndex index, SecretSealer sealer) {
+        return restore(command, index, sealer);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public RestoreOutcome handle(RestoreNewConfigEntityCommand command, ConfigIndex index, SecretSealer sealer) {
+        return restore(command.restore(), index, sealer);
+    }
+
+    private RestoreOutcome restore(RestoreConfigEntityCommand command, ConfigIndex index, SecretSealer sealer) {
         EntityState target = command.state();
         boolean live = state != null && !deleted;
         if (state != null && state.type() != target.type()) {

@@ -5,6 +5,7 @@ import io.metabackup.api.config.SecretValue;
 import io.metabackup.api.error.ErrorCode;
 import io.metabackup.api.restore.RestoreConfigEntityCommand;
 import io.metabackup.api.restore.RestoreMode;
+import io.metabackup.api.restore.RestoreNewConfigEntityCommand;
 import io.metabackup.api.restore.RestoreOutcome;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,10 @@ import static io.metabackup.command.config.TestStates.postgres;
 import static io.metabackup.command.config.TestStates.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Restoring one entity from a backup: {@link RestoreConfigEntityCommand}; the aggregate makes each decision. */
+/**
+ * Restoring one entity from a backup: {@link RestoreConfigEntityCommand}, or {@link RestoreNewConfigEntityCommand}
+ * for an id without history; the aggregate makes each decision.
+ */
 class RestoreConfigEntityTest extends ConfigEntityTestSupport {
 
     private final UUID id = UUID.randomUUID();
@@ -54,6 +58,40 @@ class RestoreConfigEntityTest extends ConfigEntityTestSupport {
                         assertSealed(id, "password", event.secrets().get("password"), "from-backup");
                     }));
         }
+    }
+
+    @Test
+    void anIdWithoutHistoryIsCreatedTheSameWayWithoutReadingIt() {
+        for (RestoreMode mode : RestoreMode.values()) {
+            fixture.givenNoPriorActivity()
+                    .when(new RestoreNewConfigEntityCommand(restore(mode, Map.of(), Set.of("password"))))
+                    .expectResultMessagePayloadMatching(satisfying(RestoreOutcome.class, outcome -> {
+                        assertThat(outcome.action()).isEqualTo(RestoreOutcome.Action.CREATE);
+                        assertThat(outcome.missingSecrets()).containsExactly("password");
+                    }))
+                    .expectEventsMatching(onlyCreated(event -> {
+                        assertThat(event.id()).isEqualTo(id);
+                        assertThat(event.version()).isZero();
+                        assertThat(event.secrets()).isEmpty();
+                    }));
+        }
+    }
+
+    @Test
+    void anIdWithoutHistoryFollowsTheSameRules() {
+        UUID holder = UUID.randomUUID();
+        index.add(holder, localStorage("Taken"));
+        fixture.givenNoPriorActivity()
+                .when(new RestoreNewConfigEntityCommand(new RestoreConfigEntityCommand(id, localStorage("taken"),
+                        Map.of(), Set.of(), RestoreMode.MERGE)))
+                .expectResultMessagePayloadMatching(satisfying(RestoreOutcome.class, outcome ->
+                        assertThat(outcome.action()).isEqualTo(RestoreOutcome.Action.SKIP)))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new RestoreNewConfigEntityCommand(new RestoreConfigEntityCommand(id, localStorage("taken"),
+                        Map.of(), Set.of(), RestoreMode.OVERWRITE)))
+                .expectException(domainError(ErrorCode.DUPLICATE_NAME))
+                .expectNoEvents();
     }
 
     @Test
