@@ -2,7 +2,6 @@ package io.metabackup.history;
 
 import io.metabackup.query.history.HistoryProjection;
 import io.metabackup.query.history.HistoryRecorder;
-import io.metabackup.query.history.StreamPositions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +16,7 @@ class HistoryProjectionConfiguration {
      */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
-    HistoryProjection historyProjection(StreamPositions positions, HistoryRecorder recorder) {
-        return new HistoryProjection(positions, recorder);
+    HistoryProjection historyProjection(HistoryRecorder recorder) {
+        return new HistoryProjection(recorder);
     }
 }

@@ -3,7 +3,9 @@ package io.metabackup.benchmark;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.metabackup.api.config.EntityType;
 import io.metabackup.api.restore.RestoreMode;
+import io.metabackup.query.config.CurrentConfiguration;
 import io.metabackup.restore.RestoreExecutor;
 import io.metabackup.restore.RestoreOptions;
 import io.metabackup.restore.RestoreReport;
@@ -12,6 +14,7 @@ import io.metabackup.support.IntegrationTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Set;
 import java.util.UUID;
@@ -31,6 +34,10 @@ class RestoreBenchmarkIT extends IntegrationTest {
 
     @Autowired
     RestoreExecutor restores;
+    @Autowired
+    CurrentConfiguration configuration;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void restoreTenThousandEntities() {
@@ -51,6 +58,10 @@ class RestoreBenchmarkIT extends IntegrationTest {
 
         run("dry run (plan)", document, true);
         run("restore", document, false);
+        assertThat(configuration.list(EntityType.GROUP)).hasSizeGreaterThanOrEqualTo(GROUPS);
+        assertThat(configuration.list(EntityType.ADAPTER)).hasSizeGreaterThanOrEqualTo(ADAPTERS);
+        assertThat(jdbc.queryForObject("select count(*) from config_history where restore_id is not null",
+                Long.class)).isGreaterThanOrEqualTo(GROUPS + ADAPTERS);
         run("restore again (all unchanged)", document, false);
     }
 

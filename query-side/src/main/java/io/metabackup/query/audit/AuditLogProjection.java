@@ -12,12 +12,12 @@ import io.metabackup.api.config.ConfigEntityEvent;
 import io.metabackup.api.config.ConfigEntityUpdatedEvent;
 import io.metabackup.api.token.ApiTokenCreatedEvent;
 import io.metabackup.api.token.ApiTokenRevokedEvent;
+import io.metabackup.query.jdbc.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -28,7 +28,8 @@ import java.util.Map;
 /**
  * Keeps {@code audit_log}: the audited actions ({@link AuditRecordedEvent}) and, in the same list, every
  * configuration change and token event with its actor from the event metadata. Nothing here can hold a secret:
- * configuration events are reduced to type, id, name and changed field names.
+ * configuration events are reduced to type, id, name and changed field names. Rows go out in batches with the
+ * transaction ({@link BatchedWrites}): a restore of thousands of entities writes thousands of them.
  */
 @Component
 @ProcessingGroup(AuditLogProjection.PROCESSING_GROUP)
@@ -36,11 +37,11 @@ public class AuditLogProjection {
 
     public static final String PROCESSING_GROUP = "audit-log";
 
-    private final JdbcTemplate jdbc;
+    private final BatchedWrites batch;
     private final ObjectMapper json;
 
-    public AuditLogProjection(JdbcTemplate jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
+    public AuditLogProjection(BatchedWrites batch, ObjectMapper json) {
+        this.batch = batch;
         this.json = json;
     }
 
@@ -108,7 +109,7 @@ public class AuditLogProjection {
 
     private void insert(EventMessage<?> message, Instant at, String action, String outcome, String actorId,
                         String actorName, String target, Map<String, Object> details) {
-        jdbc.update("""
+        batch.add("audit_log", """
                         insert into audit_log (event_id, at, action, outcome, actor_id, actor_name, target, details)
                         values (?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict (event_id) do nothing""",
                 message.getIdentifier(), at.atOffset(ZoneOffset.UTC), action, outcome, actorId, actorName, target,

@@ -8,6 +8,7 @@ import io.metabackup.api.config.EntityState;
 import io.metabackup.api.config.EntityType;
 import io.metabackup.api.config.SealedSecret;
 import io.metabackup.api.config.SettingsState;
+import io.metabackup.query.jdbc.BatchedWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -19,7 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads the current configuration from the read model. */
+/**
+ * Reads the current configuration from the read model. Writes of the current transaction that are still waiting
+ * in a batch ({@link BatchedWrites}) are sent first, so a transaction always reads its own changes.
+ */
 @Repository
 public class CurrentConfiguration {
 
@@ -28,26 +32,31 @@ public class CurrentConfiguration {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final BatchedWrites batch;
     private final RowMapper<EntityRecord> rowMapper = this::map;
 
-    public CurrentConfiguration(JdbcTemplate jdbc, ObjectMapper json) {
+    public CurrentConfiguration(JdbcTemplate jdbc, ObjectMapper json, BatchedWrites batch) {
         this.jdbc = jdbc;
         this.json = json;
+        this.batch = batch;
     }
 
     /** Every live entity of {@code type}, ordered by name. */
     public List<EntityRecord> list(EntityType type) {
+        batch.flush();
         return jdbc.query("select * from config_entity where type = ? order by lower(natural_key), id",
                 rowMapper, type.name());
     }
 
     public Optional<EntityRecord> find(EntityType type, UUID id) {
+        batch.flush();
         return jdbc.query("select * from config_entity where type = ? and id = ?", rowMapper, type.name(), id)
                 .stream().findFirst();
     }
 
     /** The live entity of {@code type} whose name is {@code naturalKey}, ignoring case. */
     public Optional<EntityRecord> findByName(EntityType type, String naturalKey) {
+        batch.flush();
         return jdbc.query("select * from config_entity where type = ? and lower(natural_key) = lower(?)", rowMapper,
                 type.name(), naturalKey).stream().findFirst();
     }

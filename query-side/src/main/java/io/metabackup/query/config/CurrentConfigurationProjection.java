@@ -7,10 +7,10 @@ import io.metabackup.api.config.ConfigEntityDeletedEvent;
 import io.metabackup.api.config.ConfigEntityEvent;
 import io.metabackup.api.config.ConfigEntityUpdatedEvent;
 import io.metabackup.api.config.EntityRecord;
+import io.metabackup.query.jdbc.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -18,7 +18,8 @@ import java.time.ZoneOffset;
 
 /**
  * Keeps {@code config_entity} equal to the latest state of every live entity. It runs in the transaction of the
- * command (a subscribing processor), so a read that follows a successful write always sees it.
+ * command (a subscribing processor), so a read that follows a successful write always sees it; its writes go out
+ * batched with the transaction ({@link BatchedWrites}), which {@link CurrentConfiguration} sends before reading.
  */
 @Component
 @ProcessingGroup(CurrentConfigurationProjection.PROCESSING_GROUP)
@@ -26,11 +27,13 @@ public class CurrentConfigurationProjection {
 
     public static final String PROCESSING_GROUP = "current-configuration";
 
-    private final JdbcTemplate jdbc;
+    private static final String TABLE = "config_entity";
+
+    private final BatchedWrites batch;
     private final ObjectMapper json;
 
-    public CurrentConfigurationProjection(JdbcTemplate jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
+    public CurrentConfigurationProjection(BatchedWrites batch, ObjectMapper json) {
+        this.batch = batch;
         this.json = json;
     }
 
@@ -51,11 +54,11 @@ public class CurrentConfigurationProjection {
 
     private void apply(ConfigEntityEvent event, Instant at) {
         EntityRecord.after(event).ifPresentOrElse(record -> upsert(record, at),
-                () -> jdbc.update("delete from config_entity where id = ?", event.id()));
+                () -> batch.add(TABLE, "delete from config_entity where id = ?", event.id()));
     }
 
     private void upsert(EntityRecord record, Instant at) {
-        jdbc.update("""
+        batch.add(TABLE, """
                         insert into config_entity (id, type, natural_key, version, state, secrets, updated_at)
                         values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
                         on conflict (id) do update set natural_key = excluded.natural_key, version = excluded.version,

@@ -34,7 +34,7 @@ public class HistoryBackfill {
                 : jdbc.queryForObject("select coalesce(max(global_index), 0) + 1 from domain_event_entry", Long.class);
         long[] count = {0};
         events.forEachWithMetaData(0, below - 1, (stored, metaData) -> {
-            recorder.record(new StreamPositions.StreamPoint(stored.position(), stored.timestamp()), metaData,
+            recorder.record(EventPlace.at(stored.position(), stored.timestamp()), metaData,
                     stored.event());
             count[0]++;
         });

@@ -21,11 +21,9 @@ public class HistoryProjection {
 
     public static final String PROCESSING_GROUP = "config-history";
 
-    private final StreamPositions positions;
     private final HistoryRecorder recorder;
 
-    public HistoryProjection(StreamPositions positions, HistoryRecorder recorder) {
-        this.positions = positions;
+    public HistoryProjection(HistoryRecorder recorder) {
         this.recorder = recorder;
     }
 
@@ -45,10 +43,8 @@ public class HistoryProjection {
     }
 
     private void record(ConfigEntityEvent event, EventMessage<?> message) {
-        long position = positions.positionOf(message.getIdentifier()).orElseThrow(() ->
-                new IllegalStateException("event " + message.getIdentifier() + " is not in the event store"));
         // the event table keeps milliseconds; history shows the time exactly as stored
         Instant stored = message.getTimestamp().truncatedTo(ChronoUnit.MILLIS);
-        recorder.record(new StreamPositions.StreamPoint(position, stored), message.getMetaData(), event);
+        recorder.record(EventPlace.ofEvent(message.getIdentifier(), stored), message.getMetaData(), event);
     }
 }

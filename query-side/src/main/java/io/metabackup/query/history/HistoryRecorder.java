@@ -32,18 +32,17 @@ public class HistoryRecorder {
         this.json = json;
     }
 
-    public void record(StreamPositions.StreamPoint point, Map<String, ?> metaData, ConfigEntityEvent event) {
+    void record(EventPlace place, Map<String, ?> metaData, ConfigEntityEvent event) {
         JsonNode before = event.version() == 0 ? neverSeen(event.type())
                 : writer.stateBefore(event.id(), event.version()).orElseGet(() -> neverSeen(event.type()));
         JsonNode after = EntityRecord.after(event).<JsonNode>map(FieldChanges::shape).orElse(null);
         Long revertedTo = number(metaData.get(AuditMetadata.REVERTED_TO_VERSION));
-        HistoryEntry entry = new HistoryEntry(point.position(), point.instant(),
-                text(metaData.get(AuditMetadata.ACTOR_ID)), text(metaData.get(AuditMetadata.ACTOR_NAME)),
-                text(metaData.get(AuditMetadata.SOURCE)), text(metaData.get(AuditMetadata.REQUEST_ID)),
-                text(metaData.get(AuditMetadata.RESTORE_ID)), event.type().path(), event.id(),
-                event.state().naturalKey(), event.version(), action(event, metaData, revertedTo), revertedTo,
-                json.valueToTree(FieldChanges.of(event.changedFields(), before, after)));
-        writer.insert(entry, after);
+        writer.insert(new HistoryRow(place, text(metaData.get(AuditMetadata.ACTOR_ID)),
+                text(metaData.get(AuditMetadata.ACTOR_NAME)), text(metaData.get(AuditMetadata.SOURCE)),
+                text(metaData.get(AuditMetadata.REQUEST_ID)), text(metaData.get(AuditMetadata.RESTORE_ID)),
+                event.type().path(), event.id(), event.state().naturalKey(), event.version(),
+                action(event, metaData, revertedTo), revertedTo,
+                json.valueToTree(FieldChanges.of(event.changedFields(), before, after)), after));
     }
 
     /** Settings start from their defaults, so their first write changes defaults, not nothing. */

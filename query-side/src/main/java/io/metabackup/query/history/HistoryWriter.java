@@ -3,6 +3,7 @@ package io.metabackup.query.history;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.metabackup.query.jdbc.BatchedWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -16,10 +17,12 @@ public class HistoryWriter {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final BatchedWrites batch;
 
-    public HistoryWriter(JdbcTemplate jdbc, ObjectMapper json) {
+    public HistoryWriter(JdbcTemplate jdbc, ObjectMapper json, BatchedWrites batch) {
         this.jdbc = jdbc;
         this.json = json;
+        this.batch = batch;
     }
 
     /**
@@ -28,22 +31,26 @@ public class HistoryWriter {
      * backfill writes rows below ones that exist already.
      */
     public Optional<JsonNode> stateBefore(UUID entityId, long version) {
+        batch.flush();
         return jdbc.query("""
                         select state_after from config_history where entity_id = ? and version < ?
                          order by version desc limit 1""",
                 (rs, i) -> read(rs.getString(1)), entityId, version).stream().findFirst();
     }
 
-    public void insert(HistoryEntry entry, JsonNode stateAfter) {
-        jdbc.update("""
+    /** Batched with the transaction's other log rows (see {@link BatchedWrites}). */
+    void insert(HistoryRow row) {
+        JsonNode after = row.stateAfter();
+        batch.add("config_history", """
                         insert into config_history (position, event_time, actor_id, actor_name, source, request_id,
                             restore_id, entity_type, entity_id, entity_name, version, action, reverted_to_version,
                             changes, state_after)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""",
-                entry.position(), Timestamp.from(entry.time()), entry.actorId(), entry.actorName(), entry.source(),
-                entry.requestId(), entry.restoreId(), entry.type(), entry.entityId(), entry.entityName(),
-                entry.version(), entry.action().name(), entry.revertedToVersion(), write(entry.changes()),
-                stateAfter == null || stateAfter.isNull() ? null : write(stateAfter));
+                        values (coalesce(?, (select global_index from domain_event_entry where event_identifier = ?)),
+                            ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""",
+                row.place().position(), row.place().eventIdentifier(), Timestamp.from(row.place().time()),
+                row.actorId(), row.actorName(), row.source(), row.requestId(), row.restoreId(), row.type(),
+                row.entityId(), row.entityName(), row.version(), row.action().name(), row.revertedToVersion(),
+                write(row.changes()), after == null || after.isNull() ? null : write(after));
     }
 
     private JsonNode read(String value) {

@@ -33,21 +33,9 @@ public class StreamPositions {
                 rs -> rs.next() ? rs.getLong(1) : 0L, DateTimeUtils.formatInstant(instant));
     }
 
-    /**
-     * Where a stored event sits in the stream. A subscribing handler runs after Axon has flushed the event in the
-     * same transaction, so its row is visible there even though the message itself carries no position.
-     */
-    public Optional<Long> positionOf(String eventIdentifier) {
-        return jdbc.queryForList("select global_index from domain_event_entry where event_identifier = ?",
-                Long.class, eventIdentifier).stream().findFirst();
-    }
-
     /** The time of the event at {@code position}, if there is one. */
     public Optional<Instant> timeOf(long position) {
         return jdbc.query("select time_stamp from domain_event_entry where global_index = ?",
                 (rs, i) -> DateTimeUtils.parseInstant(rs.getString(1)), position).stream().findFirst();
-    }
-
-    public record StreamPoint(long position, Instant instant) {
     }
 }

@@ -1,5 +1,9 @@
 package io.metabackup.api.restore;
 
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
 /**
  * {@link RestoreConfigEntityCommand} for an id that has no event in this instance's store: the aggregate is
  * created without first reading its (empty) history, which halves what a large restore into a fresh instance
@@ -8,4 +12,9 @@ package io.metabackup.api.restore;
  * as a whole.
  */
 public record RestoreNewConfigEntityCommand(RestoreConfigEntityCommand restore) {
+
+    @TargetAggregateIdentifier
+    public UUID id() {
+        return restore.id();
+    }
 }
