@@ -8,6 +8,7 @@ import io.metabackup.query.history.StreamPositions;
 import io.metabackup.support.Api;
 import io.metabackup.support.Entities;
 import io.metabackup.support.IntegrationTest;
+import org.axonframework.common.DateTimeUtils;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,5 +65,22 @@ class ChainIT extends IntegrationTest {
             jdbc.update("update domain_event_entry set payload = ? where global_index = ?", original, created);
         }
         assertThat(api.get("/api/audit/verify").body().path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anEventStoredJustAfterANewerOneIsChainedWithoutWaitingForTheNextChange() throws Exception {
+        Entities entities = new Entities(api());
+        entities.group();
+        long first = positions.head();
+        entities.group();
+        long last = positions.head();
+        // as if the last event had been created a moment before the first and stored a moment after it
+        String firstTime = jdbc.queryForObject("select time_stamp from domain_event_entry where global_index = ?",
+                String.class, first);
+        jdbc.update("update domain_event_entry set time_stamp = ? where global_index = ?",
+                DateTimeUtils.formatInstant(DateTimeUtils.parseInstant(firstTime).minusMillis(5)), last);
+        Thread.sleep(10);
+
+        assertThat(sealer.seal(Duration.ZERO).orElseThrow().position()).isEqualTo(last);
     }
 }

@@ -14,15 +14,20 @@ import java.time.Instant;
  * below events that are already visible (AXON-NOTES, "gaps"). Snapshots and the hash chain must only cover
  * settled positions, or they would silently miss such an event.
  *
- * <p>The rule: take the newest event whose timestamp is older than {@code margin} and also older than the start
- * of every transaction that is still open and has written something ({@code backend_xid} set in
- * {@code pg_stat_activity}). An event is created inside its transaction, so an open writer's events are all
+ * <p>The rule: take the highest position among the events whose timestamp is older than {@code margin} and also
+ * older than the start of every transaction that is still open and has written something ({@code backend_xid} set
+ * in {@code pg_stat_activity}). An event is created inside its transaction, so an open writer's events are all
  * newer than its start; the margin covers the moments between a position being taken and the row being written,
  * clock differences between instances, and writers that have not written yet. Burned positions (rolled-back
- * transactions) are simply skipped.
+ * transactions) are simply skipped. The highest position, not the newest event's: an event created a moment
+ * before another may be stored a moment after it, and the chain would otherwise stop short of it until the next
+ * change.
  */
 @Component
 public class SettledPositions {
+
+    /** How far creation order and storage order of events can disagree, with a wide safety factor. */
+    private static final Duration ORDER_WINDOW = Duration.ofMinutes(1);
 
     private final JdbcTemplate jdbc;
 
@@ -40,10 +45,19 @@ public class SettledPositions {
         if (oldestOpenWriter != null && oldestOpenWriter.toInstant().minus(margin).isBefore(cutoff)) {
             cutoff = oldestOpenWriter.toInstant().minus(margin);
         }
-        Long head = jdbc.query("""
-                        select global_index from domain_event_entry where time_stamp < ?
+        String newest = jdbc.query("""
+                        select time_stamp from domain_event_entry where time_stamp < ?
                          order by time_stamp desc, global_index desc limit 1""",
-                rs -> rs.next() ? rs.getLong(1) : null, DateTimeUtils.formatInstant(cutoff));
+                rs -> rs.next() ? rs.getString(1) : null, DateTimeUtils.formatInstant(cutoff));
+        if (newest == null) {
+            return 0;
+        }
+        // the newest event by time need not hold the highest position: one created a moment earlier may have been
+        // stored a moment later; look back over a window far longer than such a moment, through the time index
+        Long head = jdbc.queryForObject("""
+                        select max(global_index) from domain_event_entry where time_stamp >= ? and time_stamp < ?""",
+                Long.class, DateTimeUtils.formatInstant(DateTimeUtils.parseInstant(newest).minus(ORDER_WINDOW)),
+                DateTimeUtils.formatInstant(cutoff));
         return head == null ? 0 : head;
     }
 }
