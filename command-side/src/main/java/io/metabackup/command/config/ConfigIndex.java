@@ -3,7 +3,9 @@ package io.metabackup.command.config;
 import io.metabackup.api.config.AdapterKind;
 import io.metabackup.api.config.EntityType;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,7 +18,8 @@ public interface ConfigIndex {
     /** The id of the live entity of {@code type} whose name equals {@code naturalKey}, ignoring case. */
     Optional<UUID> idOfName(EntityType type, String naturalKey);
 
-    Optional<Entry> find(UUID id);
+    /** The live entities among {@code ids}, asked for all at once: a write checks every reference it makes. */
+    Map<UUID, Entry> find(Collection<UUID> ids);
 
     List<Referrer> referrersOf(UUID id);
 

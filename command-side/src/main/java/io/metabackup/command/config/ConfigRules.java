@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The rules every write of an entity must pass, in the order a user would want to hear about them. */
 final class ConfigRules {
@@ -108,8 +109,10 @@ final class ConfigRules {
 
     private static void checkReferences(EntityState state, ConfigIndex index) {
         List<FieldError> errors = new ArrayList<>();
+        Map<UUID, ConfigIndex.Entry> targets = index.find(state.references().stream().map(Reference::targetId)
+                .collect(Collectors.toSet()));
         for (Reference reference : state.references()) {
-            Optional<ConfigIndex.Entry> target = index.find(reference.targetId());
+            Optional<ConfigIndex.Entry> target = Optional.ofNullable(targets.get(reference.targetId()));
             if (target.isEmpty() || target.get().type() != reference.targetType()) {
                 errors.add(new FieldError(reference.field(), "no " + reference.targetType().label() + " with id "
                         + reference.targetId()));

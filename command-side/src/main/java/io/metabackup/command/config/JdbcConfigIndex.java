@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +82,20 @@ public class JdbcConfigIndex implements ConfigIndex {
     }
 
     @Override
-    public Optional<Entry> find(UUID id) {
-        return jdbc.query("select * from config_index where id = ?", ENTRY, id).stream().findFirst();
+    public Map<UUID, Entry> find(Collection<UUID> ids) {
+        Map<UUID, Entry> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("select * from config_index where id = any(?)");
+            statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            return statement;
+        }, (RowCallbackHandler) rs -> {
+            Entry entry = ENTRY.mapRow(rs, 0);
+            found.put(entry.id(), entry);
+        });
+        return found;
     }
 
     @Override
@@ -124,6 +137,9 @@ public class JdbcConfigIndex implements ConfigIndex {
 
     private void insertReferences(ConfigEntityEvent event) {
         List<Reference> references = event.state().references();
+        if (references.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate("insert into config_reference (from_id, field, to_id, required_kind) values (?, ?, ?, ?)",
                 references, references.size(), (ps, reference) -> {
                     ps.setObject(1, event.id());

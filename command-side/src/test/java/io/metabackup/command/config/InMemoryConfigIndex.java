@@ -7,7 +7,9 @@ import io.metabackup.api.config.EntityType;
 import io.metabackup.api.config.Reference;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +71,10 @@ public final class InMemoryConfigIndex implements ConfigIndex {
     }
 
     @Override
-    public Optional<Entry> find(UUID id) {
-        return Optional.ofNullable(entries.get(id));
+    public Map<UUID, Entry> find(Collection<UUID> ids) {
+        Map<UUID, Entry> found = new HashMap<>();
+        ids.stream().filter(entries::containsKey).forEach(id -> found.put(id, entries.get(id)));
+        return found;
     }
 
     @Override
