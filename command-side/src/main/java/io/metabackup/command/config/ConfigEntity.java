@@ -158,21 +158,22 @@ public class ConfigEntity {
                 missing.add(name);
             }
         }
+        // what stays as it is breaks no rule it did not break before: an unchanged entity costs no look-ups
+        List<String> changed = live ? ChangedFields.between(state, target, secrets, after)
+                : ChangedFields.between(null, target, Map.of(), after);
+        if (live && changed.isEmpty()) {
+            return new RestoreOutcome(RestoreOutcome.Action.UNCHANGED, changed, null, missing);
+        }
         Set<String> declared = new TreeSet<>(after.keySet());
         declared.addAll(missing);
         ConfigRules.checkWrite(command.id(), target, declared, index, command.leaving());
         if (!live) {
-            List<String> changed = ChangedFields.between(null, target, Map.of(), after);
             apply(new ConfigEntityCreatedEvent(command.id(), state == null ? 0 : version + 1, target, after, changed));
             return new RestoreOutcome(RestoreOutcome.Action.CREATE, changed, null, missing);
         }
         ProfileKeys.checkUnchanged(target.type(), secrets, after);
         checkKindChange(target, index);
         ConfigRules.checkAdministratorsRemain(id, state, target, index);
-        List<String> changed = ChangedFields.between(state, target, secrets, after);
-        if (changed.isEmpty()) {
-            return new RestoreOutcome(RestoreOutcome.Action.UNCHANGED, changed, null, missing);
-        }
         apply(new ConfigEntityUpdatedEvent(id, version + 1, target, after, changed));
         return new RestoreOutcome(RestoreOutcome.Action.UPDATE, changed, null, missing);
     }
