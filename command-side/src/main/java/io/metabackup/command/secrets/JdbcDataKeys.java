@@ -25,17 +25,26 @@ public class JdbcDataKeys implements DataKeys, SmartInitializingSingleton {
         this.kek = kek;
     }
 
+    /**
+     * One round trip whether the key exists or not: a new key is offered, and the row that stands afterwards comes
+     * back. Should a concurrent transaction insert the same entity's key first, the statement sees neither row
+     * and asks again.
+     */
     @Override
     public byte[] dataKeyFor(UUID entityId) {
-        List<byte[]> wrapped = jdbc.query("select wrapped_key from data_key where entity_id = ?",
-                (rs, i) -> rs.getBytes(1), entityId);
-        if (!wrapped.isEmpty()) {
-            return kek.unwrap(wrapped.get(0), context(entityId));
+        byte[] offered = RandomBytes.of(AesGcm.KEY_BYTES);
+        List<byte[]> wrapped = jdbc.query("""
+                        with inserted as (
+                            insert into data_key (entity_id, wrapped_key, kek_id) values (?, ?, ?)
+                            on conflict (entity_id) do nothing returning wrapped_key)
+                        select null from inserted
+                        union all
+                        select wrapped_key from data_key where entity_id = ? and not exists (select 1 from inserted)""",
+                (rs, i) -> rs.getBytes(1), entityId, kek.wrap(offered, context(entityId)), kek.id(), entityId);
+        if (wrapped.isEmpty()) {
+            return dataKeyFor(entityId);
         }
-        byte[] dataKey = RandomBytes.of(AesGcm.KEY_BYTES);
-        int inserted = jdbc.update("insert into data_key (entity_id, wrapped_key, kek_id) values (?, ?, ?) "
-                + "on conflict (entity_id) do nothing", entityId, kek.wrap(dataKey, context(entityId)), kek.id());
-        return inserted == 1 ? dataKey : dataKeyFor(entityId);
+        return wrapped.get(0) == null ? offered : kek.unwrap(wrapped.get(0), context(entityId));
     }
 
     /** Refuses to start with a key that cannot open the data keys already stored, rather than corrupt anything. */
