@@ -18,8 +18,18 @@ public interface ConfigIndex {
     /** The id of the live entity of {@code type} whose name equals {@code naturalKey}, ignoring case. */
     Optional<UUID> idOfName(EntityType type, String naturalKey);
 
-    /** The live entities among {@code ids}, asked for all at once: a write checks every reference it makes. */
-    Map<UUID, Entry> find(Collection<UUID> ids);
+    /**
+     * What a write must know about others, asked for in one go (a restore makes thousands of writes in a row): who
+     * holds its name, and which of the entities it refers to exist.
+     */
+    WriteView viewForWrite(EntityType type, String naturalKey, Collection<UUID> references);
+
+    /**
+     * @param nameHolder the live entity of the type holding the name, if any
+     * @param references the live entities among those referenced
+     */
+    record WriteView(Optional<UUID> nameHolder, Map<UUID, Entry> references) {
+    }
 
     List<Referrer> referrersOf(UUID id);
 

@@ -48,13 +48,15 @@ final class ConfigRules {
             throw new DomainException(ErrorCode.VALIDATION_FAILED, "The " + type.label() + " is not valid: "
                     + describe(errors), Map.of("errors", errors));
         }
-        index.idOfName(type, state.naturalKey())
+        ConfigIndex.WriteView view = index.viewForWrite(type, state.naturalKey(),
+                state.references().stream().map(Reference::targetId).collect(Collectors.toSet()));
+        view.nameHolder()
                 .filter(other -> !other.equals(id) && !leaving.contains(other))
                 .ifPresent(other -> {
                     throw new DomainException(ErrorCode.DUPLICATE_NAME, "Another " + type.label() + " is already named \""
                             + state.naturalKey() + "\"", Map.of("conflictingId", other));
                 });
-        checkReferences(state, index);
+        checkReferences(state, view.references());
     }
 
     /** An adapter that others use as a given kind (a job's storage destination, say) cannot change kind. */
@@ -107,10 +109,8 @@ final class ConfigRules {
         return false;
     }
 
-    private static void checkReferences(EntityState state, ConfigIndex index) {
+    private static void checkReferences(EntityState state, Map<UUID, ConfigIndex.Entry> targets) {
         List<FieldError> errors = new ArrayList<>();
-        Map<UUID, ConfigIndex.Entry> targets = index.find(state.references().stream().map(Reference::targetId)
-                .collect(Collectors.toSet()));
         for (Reference reference : state.references()) {
             Optional<ConfigIndex.Entry> target = Optional.ofNullable(targets.get(reference.targetId()));
             if (target.isEmpty() || target.get().type() != reference.targetType()) {

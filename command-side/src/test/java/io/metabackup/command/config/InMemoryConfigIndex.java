@@ -71,10 +71,10 @@ public final class InMemoryConfigIndex implements ConfigIndex {
     }
 
     @Override
-    public Map<UUID, Entry> find(Collection<UUID> ids) {
+    public WriteView viewForWrite(EntityType type, String naturalKey, Collection<UUID> references) {
         Map<UUID, Entry> found = new HashMap<>();
-        ids.stream().filter(entries::containsKey).forEach(id -> found.put(id, entries.get(id)));
-        return found;
+        references.stream().filter(entries::containsKey).forEach(id -> found.put(id, entries.get(id)));
+        return new WriteView(idOfName(type, naturalKey), found);
     }
 
     @Override
