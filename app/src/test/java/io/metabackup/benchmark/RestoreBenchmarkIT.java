@@ -69,7 +69,7 @@ class RestoreBenchmarkIT extends IntegrationTest {
         ArrayNode groups = data.putArray("groups");
         for (int i = 0; i < GROUPS; i++) {
             groups.addObject().put("id", groupIds.get(i)).put("name", run + "-group-" + i)
-                    .putArray("permissions").add("jobs:read").add("jobs:run");
+                    .putArray("permissions").add("jobs:read").add("jobs:write");
         }
         ArrayNode users = data.putArray("users");
         for (int i = 0; i < USERS; i++) {

@@ -43,7 +43,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * secrets the same way; what differs per type lives in the {@link EntityState} records and {@link ConfigRules}.
  * A deleted entity stays loadable (it is not marked deleted in Axon's sense) so that a restore can bring it back.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = ConfigEntityTargets.NAME)
 public class ConfigEntity {
 
     /** The version readers report for settings nobody has written yet (the defaults). */

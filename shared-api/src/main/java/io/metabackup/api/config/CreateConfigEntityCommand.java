@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 public record CreateConfigEntityCommand(@TargetAggregateIdentifier UUID id, EntityState state,
-                                        Map<String, SecretValue> secrets) {
+                                        Map<String, SecretValue> secrets) implements ConfigEntityCommand {
 
     public CreateConfigEntityCommand {
         secrets = secrets == null ? Map.of() : Map.copyOf(secrets);

@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param expectedVersion the version the client last read; {@code null} updates whatever the current version is
  */
 public record UpdateConfigEntityCommand(@TargetAggregateIdentifier UUID id, Long expectedVersion, EntityState state,
-                                        Map<String, SecretValue> secretsToSet, Set<String> secretsToRemove) {
+                                        Map<String, SecretValue> secretsToSet, Set<String> secretsToRemove) implements ConfigEntityCommand {
 
     public UpdateConfigEntityCommand {
         secretsToSet = secretsToSet == null ? Map.of() : Map.copyOf(secretsToSet);

@@ -1,5 +1,6 @@
 package io.metabackup.api.restore;
 
+import io.metabackup.api.config.ConfigEntityCommand;
 import io.metabackup.api.config.EntityState;
 import io.metabackup.api.config.SecretValue;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -19,7 +20,7 @@ import java.util.UUID;
  */
 public record RestoreConfigEntityCommand(@TargetAggregateIdentifier UUID id, EntityState state,
                                          Map<String, SecretValue> secrets, Set<String> omittedSecrets,
-                                         RestoreMode mode, Set<UUID> leaving) {
+                                         RestoreMode mode, Set<UUID> leaving) implements ConfigEntityCommand {
 
     public RestoreConfigEntityCommand {
         secrets = secrets == null ? Map.of() : Map.copyOf(secrets);

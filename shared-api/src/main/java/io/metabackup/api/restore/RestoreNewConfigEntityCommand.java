@@ -1,5 +1,6 @@
 package io.metabackup.api.restore;
 
+import io.metabackup.api.config.ConfigEntityCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
@@ -11,7 +12,7 @@ import java.util.UUID;
  * transaction take the id in the meantime, the event store refuses the second first event and the restore fails
  * as a whole.
  */
-public record RestoreNewConfigEntityCommand(RestoreConfigEntityCommand restore) {
+public record RestoreNewConfigEntityCommand(RestoreConfigEntityCommand restore) implements ConfigEntityCommand {
 
     @TargetAggregateIdentifier
     public UUID id() {
