@@ -44,6 +44,10 @@ public class JdbcConfigIndex implements ConfigIndex {
             EntityType.valueOf(rs.getString("type")), rs.getString("natural_key"),
             rs.getString("adapter_kind") == null ? null : AdapterKind.valueOf(rs.getString("adapter_kind")));
 
+    private static final String INSERT_ENTRY = """
+            insert into config_index (id, type, natural_key, adapter_kind, enabled, permissions)
+            values (?, ?, ?, ?, ?, ?)""";
+
     private final JdbcTemplate jdbc;
 
     public JdbcConfigIndex(JdbcTemplate jdbc) {
@@ -54,15 +58,17 @@ public class JdbcConfigIndex implements ConfigIndex {
     @EventHandler
     void on(ConfigEntityCreatedEvent event) {
         List<Reference> references = event.state().references();
-        jdbc.update("""
-                        with entry as (
-                            insert into config_index (id, type, natural_key, adapter_kind, enabled, permissions)
-                            values (?, ?, ?, ?, ?, ?))
-                        insert into config_reference (from_id, field, to_id, required_kind)
-                        select ?, field, to_id, required_kind from unnest(?::text[], ?::uuid[], ?::text[])
-                            as r (field, to_id, required_kind)""",
-                event.id(), event.type().name(), event.state().naturalKey(), adapterKind(event), enabled(event),
-                permissions(event), event.id(),
+        Object[] entry = {event.id(), event.type().name(), event.state().naturalKey(), adapterKind(event),
+                enabled(event), permissions(event)};
+        if (references.isEmpty()) {
+            jdbc.update(INSERT_ENTRY, entry);
+            return;
+        }
+        jdbc.update("with entry as (" + INSERT_ENTRY + ")" + """
+                         insert into config_reference (from_id, field, to_id, required_kind)
+                         select ?, field, to_id, required_kind from unnest(?::text[], ?::uuid[], ?::text[])
+                             as r (field, to_id, required_kind)""",
+                entry[0], entry[1], entry[2], entry[3], entry[4], entry[5], event.id(),
                 references.stream().map(Reference::field).toArray(String[]::new),
                 references.stream().map(r -> r.targetId().toString()).toArray(String[]::new),
                 references.stream().map(r -> r.requiredKind() == null ? null : r.requiredKind().name())
