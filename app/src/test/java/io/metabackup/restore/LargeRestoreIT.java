@@ -9,6 +9,7 @@ import io.metabackup.api.restore.RestoreMode;
 import io.metabackup.api.restore.RestoreOutcome;
 import io.metabackup.query.chain.ChainSealer;
 import io.metabackup.query.chain.ChainVerifier;
+import io.metabackup.support.IntegrationTest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -52,9 +51,8 @@ class LargeRestoreIT {
     ChainVerifier verifier;
 
     @DynamicPropertySource
-    static void ownInstance(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "large-");
-        registry.add("metabackup.data-dir", dir::toString);
+    static void ownInstance(DynamicPropertyRegistry registry) {
+        IntegrationTest.ownDataDirectory(registry);
         registry.add("ENCRYPTION_KEY", () -> "3c".repeat(32));
         // the chain is extended again and again while the restore's transaction is open
         registry.add("metabackup.history.chain-seal-interval", () -> "1s");

@@ -90,6 +90,15 @@ public abstract class IntegrationTest {
         registry.add("metabackup.restore.max-document-size", () -> MAX_DOCUMENT_SIZE);
     }
 
+    /**
+     * For a test class whose own settings give it its own application context: its own data directory, so that
+     * its embedded PostgreSQL does not meet the shared context's one on the same files.
+     */
+    public static void ownDataDirectory(DynamicPropertyRegistry registry) {
+        Path dir = createDataDir();
+        registry.add("metabackup.data-dir", dir::toString);
+    }
+
     private static Path createDataDir() {
         try {
             Path target = Path.of("target");
