@@ -12,6 +12,13 @@ import java.util.TreeSet;
 public final class ChangedFields {
 
     public static final String SECRET_PREFIX = "secrets.";
+    /** Asking a class for its components copies them each time; a restore compares thousands of states. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
 
     private ChangedFields() {
     }
@@ -36,7 +43,7 @@ public final class ChangedFields {
     }
 
     private static void collect(String prefix, Record before, Record after, List<String> changed) {
-        for (RecordComponent component : after.getClass().getRecordComponents()) {
+        for (RecordComponent component : COMPONENTS.get(after.getClass())) {
             Object oldValue = before == null ? null : read(component, before);
             Object newValue = read(component, after);
             String field = prefix + component.getName();
