@@ -1,5 +1,6 @@
-package io.metabackup.query.jdbc;
+package io.metabackup.persistence;
 
+import io.metabackup.api.persistence.BatchedWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -9,34 +10,41 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * Writes of a transaction to read-model tables that nothing checks rules against (current configuration, history,
- * audit log), sent in JDBC batches instead of one round trip each: when {@value #BATCH} writes are waiting, when
- * something in the transaction is about to read those tables ({@link #flush()}), and before the transaction
- * commits. They commit or roll back with it, so to everyone outside the transaction such a table is exactly as
- * current as if each write had been sent at once. Each table's writes keep their order; tables are independent of
- * each other. Outside a transaction a write is sent at once.
+ * {@link BatchedWrites} kept with the Spring transaction: sent every {@value #BATCH} writes, on {@link #flush()},
+ * and before the transaction commits.
  */
 @Component
-public class BatchedWrites {
+public class TransactionBatchedWrites implements BatchedWrites {
 
     private static final int BATCH = 500;
 
     private final JdbcTemplate jdbc;
 
-    public BatchedWrites(JdbcTemplate jdbc) {
+    public TransactionBatchedWrites(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** One write to {@code table}; a statement touching another table needs its own call. */
+    @Override
     public void add(String table, String sql, Object... args) {
+        write(table, false, sql, args);
+    }
+
+    @Override
+    public void addReferenced(String table, String sql, Object... args) {
+        write(table, true, sql, args);
+    }
+
+    private void write(String table, boolean referenced, String sql, Object[] args) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             jdbc.update(sql, args);
             return;
         }
         Pending pending = pending();
-        List<Run> runs = pending.tables.computeIfAbsent(table, t -> new ArrayList<>());
+        List<Run> runs = (referenced ? pending.referenced : pending.others).computeIfAbsent(table,
+                t -> new ArrayList<>());
         if (runs.isEmpty() || !runs.get(runs.size() - 1).sql.equals(sql)) {
             runs.add(new Run(sql, new ArrayList<>()));
         }
@@ -46,15 +54,27 @@ public class BatchedWrites {
         }
     }
 
-    /** Sends what the current transaction has waiting; whoever reads the batched tables in it calls this first. */
+    @Override
     public void flush() {
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
         if (pending == null || pending.count == 0) {
             return;
         }
-        pending.tables.values().forEach(runs -> runs.forEach(run -> jdbc.batchUpdate(run.sql, run.args)));
-        pending.tables.clear();
+        for (Map<String, List<Run>> tables : List.of(pending.referenced, pending.others)) {
+            tables.values().forEach(runs -> runs.forEach(run -> jdbc.batchUpdate(run.sql, run.args)));
+            tables.clear();
+        }
         pending.count = 0;
+    }
+
+    @Override
+    public List<Object[]> waiting(String table) {
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            return List.of();
+        }
+        return Stream.of(pending.referenced, pending.others).flatMap(tables -> tables.getOrDefault(table, List.of())
+                .stream()).flatMap(run -> run.args.stream()).toList();
     }
 
     private Pending pending() {
@@ -68,7 +88,9 @@ public class BatchedWrites {
     }
 
     private static final class Pending {
-        private final Map<String, List<Run>> tables = new LinkedHashMap<>();
+        /** Tables whose rows other batched writes look up: sent first. */
+        private final Map<String, List<Run>> referenced = new LinkedHashMap<>();
+        private final Map<String, List<Run>> others = new LinkedHashMap<>();
         private int count;
     }
 
@@ -87,18 +109,18 @@ public class BatchedWrites {
 
         @Override
         public void suspend() {
-            TransactionSynchronizationManager.unbindResourceIfPossible(BatchedWrites.this);
+            TransactionSynchronizationManager.unbindResourceIfPossible(TransactionBatchedWrites.this);
         }
 
         @Override
         public void resume() {
-            TransactionSynchronizationManager.bindResource(BatchedWrites.this, pending);
+            TransactionSynchronizationManager.bindResource(TransactionBatchedWrites.this, pending);
         }
 
         /** Also what Spring calls for {@code TransactionStatus.flush()}. */
         @Override
         public void flush() {
-            BatchedWrites.this.flush();
+            TransactionBatchedWrites.this.flush();
         }
 
         @Override
@@ -108,7 +130,7 @@ public class BatchedWrites {
 
         @Override
         public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(BatchedWrites.this);
+            TransactionSynchronizationManager.unbindResourceIfPossible(TransactionBatchedWrites.this);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.metabackup.persistence;
 
-import io.metabackup.query.jdbc.BatchedWrites;
+import io.metabackup.api.persistence.BatchedWrites;
 import io.metabackup.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Batched read-model writes commit and roll back with their transaction and keep each table's order. */
+/** Batched writes commit and roll back with their transaction and keep each table's order. */
 class BatchedWritesIT extends IntegrationTest {
 
     private static final String INSERT = "insert into batched_writes_probe (k, v) values (?, ?)";
@@ -79,5 +79,24 @@ class BatchedWritesIT extends IntegrationTest {
     void outsideATransactionAWriteIsSentAtOnce() {
         batch.add("probe", INSERT, "a", "1");
         assertThat(rows()).containsExactly("a=1");
+    }
+
+    @Test
+    void aReferencedTableIsSentFirstAndWaitingWritesCanBeSeenBeforeThey() {
+        jdbc.execute("create table if not exists batched_writes_referrer (k text primary key, v text)");
+        jdbc.update("delete from batched_writes_referrer");
+        String copy = "insert into batched_writes_referrer (k, v) "
+                + "select k, v from batched_writes_probe where k = ?";
+        transaction.executeWithoutResult(status -> {
+            batch.add("referrer", copy, "a");
+            batch.addReferenced("probe", INSERT, "a", "1");
+            assertThat(batch.waiting("probe")).extracting(args -> args[0] + "=" + args[1]).containsExactly("a=1");
+            assertThat(batch.waiting("elsewhere")).isEmpty();
+        });
+
+        assertThat(rows()).containsExactly("a=1");
+        assertThat(jdbc.queryForList("select k || '=' || v from batched_writes_referrer", String.class))
+                .as("the referrer's row was written after the row it copies").containsExactly("a=1");
+        assertThat(batch.waiting("probe")).isEmpty();
     }
 }

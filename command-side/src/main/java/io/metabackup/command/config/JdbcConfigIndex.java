@@ -10,6 +10,7 @@ import io.metabackup.api.config.EntityType;
 import io.metabackup.api.config.GroupState;
 import io.metabackup.api.config.Reference;
 import io.metabackup.api.config.UserState;
+import io.metabackup.api.persistence.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,16 +22,23 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The command side's own lookup of names and references, kept in the same transaction as the events (a
  * subscribing processor). It also knows which users are enabled and which groups hold which permissions, for the
  * rules of access control ({@link #access()}). Its unique index and deferred foreign keys are the last line of defence when two
  * commands race past the checks in {@link ConfigRules}.
+ * <p>
+ * A created entity's entry is a batched write ({@link BatchedWrites}): a restore creates thousands of entities in one
+ * transaction, and each would otherwise cost a round trip. The look-ups that the rules make before every write
+ * ({@link #viewForWrite}, {@link #idOfName}) add the entries still waiting to what they read; every other read, and
+ * every other write, first sends what is waiting, so that the table itself is the whole truth again.
  */
 @Component
 @ProcessingGroup(JdbcConfigIndex.PROCESSING_GROUP)
@@ -44,27 +52,30 @@ public class JdbcConfigIndex implements ConfigIndex {
             EntityType.valueOf(rs.getString("type")), rs.getString("natural_key"),
             rs.getString("adapter_kind") == null ? null : AdapterKind.valueOf(rs.getString("adapter_kind")));
 
+    private static final String TABLE = "config_index";
     private static final String INSERT_ENTRY = """
             insert into config_index (id, type, natural_key, adapter_kind, enabled, permissions)
             values (?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites batch;
 
-    public JdbcConfigIndex(JdbcTemplate jdbc) {
+    public JdbcConfigIndex(JdbcTemplate jdbc, BatchedWrites batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    /** The entry and its references in one statement: a restore creates thousands of entities in a row. */
+    /** The entry and its references in one statement, whose arguments start with the entry's columns. */
     @EventHandler
     void on(ConfigEntityCreatedEvent event) {
         List<Reference> references = event.state().references();
         Object[] entry = {event.id(), event.type().name(), event.state().naturalKey(), adapterKind(event),
                 enabled(event), permissions(event)};
         if (references.isEmpty()) {
-            jdbc.update(INSERT_ENTRY, entry);
+            batch.add(TABLE, INSERT_ENTRY, entry);
             return;
         }
-        jdbc.update("with entry as (" + INSERT_ENTRY + ")" + """
+        batch.add(TABLE, "with entry as (" + INSERT_ENTRY + ")" + """
                          insert into config_reference (from_id, field, to_id, required_kind)
                          select ?, field, to_id, required_kind from unnest(?::text[], ?::uuid[], ?::text[])
                              as r (field, to_id, required_kind)""",
@@ -77,6 +88,7 @@ public class JdbcConfigIndex implements ConfigIndex {
 
     @EventHandler
     void on(ConfigEntityUpdatedEvent event) {
+        batch.flush();
         jdbc.update("update config_index set natural_key = ?, adapter_kind = ?, enabled = ?, permissions = ? "
                         + "where id = ?",
                 event.state().naturalKey(), adapterKind(event), enabled(event), permissions(event), event.id());
@@ -86,6 +98,7 @@ public class JdbcConfigIndex implements ConfigIndex {
 
     @EventHandler
     void on(ConfigEntityDeletedEvent event) {
+        batch.flush();
         jdbc.update("delete from config_reference where from_id = ?", event.id());
         jdbc.update("delete from config_index where id = ?", event.id());
     }
@@ -93,7 +106,8 @@ public class JdbcConfigIndex implements ConfigIndex {
     @Override
     public Optional<UUID> idOfName(EntityType type, String naturalKey) {
         return jdbc.queryForList("select id from config_index where type = ? and natural_key_lower = lower(?)",
-                UUID.class, type.name(), naturalKey).stream().findFirst();
+                UUID.class, type.name(), naturalKey).stream().findFirst()
+                .or(() -> waitingEntries().filter(entry -> holdsName(entry, type, naturalKey)).map(Entry::id).findFirst());
     }
 
     @Override
@@ -117,11 +131,20 @@ public class JdbcConfigIndex implements ConfigIndex {
                 found.put(entry.id(), entry);
             }
         });
+        waitingEntries().forEach(entry -> {
+            if (holdsName(entry, type, naturalKey)) {
+                holder[0] = entry.id();
+            }
+            if (references.contains(entry.id())) {
+                found.put(entry.id(), entry);
+            }
+        });
         return new WriteView(Optional.ofNullable(holder[0]), found);
     }
 
     @Override
     public List<Referrer> referrersOf(UUID id) {
+        batch.flush();
         return jdbc.query("""
                         select r.from_id, i.type, i.natural_key, r.field, r.required_kind
                           from config_reference r join config_index i on i.id = r.from_id
@@ -134,12 +157,14 @@ public class JdbcConfigIndex implements ConfigIndex {
 
     @Override
     public boolean anyOfType(EntityType type) {
+        batch.flush();
         return Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from config_index where type = ?)", Boolean.class, type.name()));
     }
 
     @Override
     public AccessView access() {
+        batch.flush();
         jdbc.queryForList("select pg_advisory_xact_lock(?)", ACCESS_LOCK);
         Map<UUID, AccessView.UserAccess> users = new HashMap<>();
         jdbc.query("""
@@ -155,6 +180,21 @@ public class JdbcConfigIndex implements ConfigIndex {
                 (RowCallbackHandler) rs -> groups.put(rs.getObject("id", UUID.class), rs.getArray("permissions") == null
                         ? Set.of() : Set.of((String[]) rs.getArray("permissions").getArray())));
         return new AccessView(users, groups);
+    }
+
+    /** Entries created in this transaction and not yet sent (see {@link #on(ConfigEntityCreatedEvent)}). */
+    private Stream<Entry> waitingEntries() {
+        return batch.waiting(TABLE).stream().map(args -> new Entry((UUID) args[0], EntityType.valueOf((String) args[1]),
+                (String) args[2], args[3] == null ? null : AdapterKind.valueOf((String) args[3])));
+    }
+
+    /**
+     * The unique index compares names by PostgreSQL's {@code lower()}; should it disagree with Java's about some
+     * letter, the index still refuses the clash when the entry is sent, and the transaction fails.
+     */
+    private static boolean holdsName(Entry entry, EntityType type, String naturalKey) {
+        return entry.type() == type && entry.naturalKey().toLowerCase(Locale.ROOT)
+                .equals(naturalKey.toLowerCase(Locale.ROOT));
     }
 
     private void insertReferences(ConfigEntityEvent event) {

@@ -12,7 +12,7 @@ import io.metabackup.api.config.ConfigEntityEvent;
 import io.metabackup.api.config.ConfigEntityUpdatedEvent;
 import io.metabackup.api.token.ApiTokenCreatedEvent;
 import io.metabackup.api.token.ApiTokenRevokedEvent;
-import io.metabackup.query.jdbc.BatchedWrites;
+import io.metabackup.api.persistence.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;

@@ -8,7 +8,7 @@ import io.metabackup.api.config.EntityState;
 import io.metabackup.api.config.EntityType;
 import io.metabackup.api.config.SealedSecret;
 import io.metabackup.api.config.SettingsState;
-import io.metabackup.query.jdbc.BatchedWrites;
+import io.metabackup.api.persistence.BatchedWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;

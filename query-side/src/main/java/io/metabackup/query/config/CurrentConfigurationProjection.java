@@ -7,7 +7,7 @@ import io.metabackup.api.config.ConfigEntityDeletedEvent;
 import io.metabackup.api.config.ConfigEntityEvent;
 import io.metabackup.api.config.ConfigEntityUpdatedEvent;
 import io.metabackup.api.config.EntityRecord;
-import io.metabackup.query.jdbc.BatchedWrites;
+import io.metabackup.api.persistence.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;

@@ -3,7 +3,7 @@ package io.metabackup.query.history;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.metabackup.query.jdbc.BatchedWrites;
+import io.metabackup.api.persistence.BatchedWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
