@@ -1,5 +1,6 @@
 package io.metabackup.axon;
 
+import io.metabackup.api.persistence.BatchedWrites;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -13,7 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The JPA event store Axon would configure, minus the snapshot look-up before each aggregate load. Under Axon
+ * The JPA event store Axon would configure, minus the snapshot look-up before each aggregate load, with a restore's
+ * events sent in batches. Under Axon
  * Server (optional, DESIGN section 1) Axon Server stores the events and Axon's own configuration applies.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,14 +27,15 @@ class EventStoreConfiguration {
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver exceptions,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
-                                          EntityManagerProvider entityManagers, TransactionManager transactions) {
-        return new SnapshotFreeEventStorageEngine(JpaEventStorageEngine.builder()
+                                          EntityManagerProvider entityManagers, TransactionManager transactions,
+                                          BatchedWrites batch) {
+        return new RestoreBatchingEventStorageEngine(JpaEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(exceptions)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagers)
-                .transactionManager(transactions));
+                .transactionManager(transactions), batch);
     }
 }

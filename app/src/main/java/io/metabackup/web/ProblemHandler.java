@@ -5,6 +5,7 @@ import io.metabackup.api.error.ErrorCode;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -21,6 +22,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,9 +38,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** PostgreSQL's codes for the deferred constraints, which fail at commit, outside Spring's translation. */
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
+    /** The event store's unique key on aggregate and sequence number (V1 migration). */
+    private static final String EVENT_STORE_KEY = "domain_event_entry_aggregate_sequence";
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> handleAny(Exception exception, WebRequest request) {
+    public ResponseEntity<Object> handleAny(Exception exception, WebRequest request) {
         return knownCause(exception).orElseGet(() -> {
             log.error("Unexpected error serving {}", request.getDescription(false), exception);
             return problem(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred; the request id in the "
@@ -72,7 +76,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof AggregateStreamCreationException) {
             return Optional.of(problem(ErrorCode.ALREADY_EXISTS, "An entity with this id exists or existed", Map.of()));
         }
-        if (cause instanceof ConcurrencyException) {
+        if (cause instanceof ConcurrencyException || violatesEventStoreKey(cause)) {
             return Optional.of(problem(ErrorCode.VERSION_CONFLICT, "The entity was changed by another request at the "
                     + "same time; read it again and reapply the change", Map.of()));
         }
@@ -85,6 +89,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     + "time; read the configuration again and retry", Map.of()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A restore's events are sent in batches (see {@code RestoreBatchingEventStorageEngine}): an entity changed by
+     * another transaction meanwhile shows as the event store's unique key refusing the batch, not as Axon's
+     * {@link ConcurrencyException}.
+     */
+    private static boolean violatesEventStoreKey(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            for (Throwable sql = cause; sql instanceof SQLException e; sql = e.getNextException()) {
+                if (sql instanceof PSQLException psql && psql.getServerErrorMessage() != null
+                        && EVENT_STORE_KEY.equals(psql.getServerErrorMessage().getConstraint())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isSqlState(Throwable cause, String state) {

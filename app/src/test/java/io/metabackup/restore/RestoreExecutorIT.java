@@ -2,6 +2,7 @@ package io.metabackup.restore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.metabackup.api.audit.AuditMetadata;
 import io.metabackup.api.backup.BackupDocument;
 import io.metabackup.api.backup.SecretValues;
 import io.metabackup.api.config.EntityType;
@@ -20,12 +21,18 @@ import io.metabackup.query.history.StreamPositions;
 import io.metabackup.support.Api;
 import io.metabackup.support.Entities;
 import io.metabackup.support.IntegrationTest;
+import io.metabackup.web.ProblemHandler;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.ServletWebRequest;
 
 import java.util.List;
 import java.util.Map;
@@ -37,6 +44,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The restore of a backup document against the shared instance; ids limit each restore to this test's entities. */
 class RestoreExecutorIT extends IntegrationTest {
@@ -55,6 +63,10 @@ class RestoreExecutorIT extends IntegrationTest {
     CommandGateway commands;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ProblemHandler problems;
 
     private Api api;
     private UUID group;
@@ -210,6 +222,11 @@ class RestoreExecutorIT extends IntegrationTest {
 
         assertThat(report.items()).extracting(RestoreReport.Item::action).containsExactly(Action.CREATE, Action.UPDATE);
         assertThat(api.get("/api/config/groups/" + twice).body().path("permissions").size()).isZero();
+        // the events reached the store in the order they were appended, and history found their positions
+        assertThat(jdbc.queryForList("select h.version = e.sequence_number and h.position = e.global_index"
+                + " from config_history h join domain_event_entry e on e.aggregate_identifier = h.entity_id::text"
+                + " and e.sequence_number = h.version where h.entity_id = ? order by h.position", Boolean.class,
+                twice)).containsExactly(true, true);
     }
 
     @Test
@@ -226,6 +243,66 @@ class RestoreExecutorIT extends IntegrationTest {
                 // what the API answers as 409 ALREADY_EXISTS
                 .anyMatch(AggregateStreamCreationException.class::isInstance));
 
+        assertThat(positions.head()).isEqualTo(head);
+        assertThat(api.get("/api/config/groups/" + fresh).code()).isEqualTo("NOT_FOUND");
+        assertThat(api.get("/api/config/groups/" + group).body().path("permissions").toString())
+                .isEqualTo("[\"jobs:read\"]");
+    }
+
+    @Test
+    void whatARestoreCreatedCountsForTheChecksOfWhatItRestoresNext() {
+        ObjectNode document = (ObjectNode) backup(SecretValues.OMITTED);
+        ObjectNode data = (ObjectNode) document.path("data");
+        UUID first = UUID.randomUUID();
+        UUID sameName = UUID.randomUUID();
+        UUID database = UUID.randomUUID();
+        UUID storage = UUID.randomUUID();
+        UUID job = UUID.randomUUID();
+        String name = Entities.unique("twins");
+        data.withArray("groups").addObject().put("id", first.toString()).put("name", name).putArray("permissions");
+        data.withArray("groups").addObject().put("id", sameName.toString()).put("name", name.toUpperCase())
+                .putArray("permissions");
+        data.withArray("adapters").addObject().put("id", database.toString()).put("name", Entities.unique("db"))
+                .put("kind", "DATABASE").put("adapterType", "postgres");
+        data.withArray("adapters").addObject().put("id", storage.toString()).put("name", Entities.unique("store"))
+                .put("kind", "STORAGE").put("adapterType", "local").putObject("settings").put("path", "/b");
+        data.withArray("jobs").addObject().put("id", job.toString()).put("name", Entities.unique("nightly"))
+                .put("sourceId", database.toString()).put("schedule", "0 1 * * *")
+                .putArray("destinationIds").add(storage.toString());
+        Set<UUID> ids = Set.of(first, sameName, database, storage, job);
+
+        for (RestoreMode mode : List.of(RestoreMode.OVERWRITE, RestoreMode.MERGE)) {
+            RestoreReport plan = restores.restore(document, new RestoreOptions(mode, Set.of(), ids, true),
+                    RestoreSource.upload("x", "0".repeat(64)));
+
+            assertThat(plan.warnings()).as(mode.name()).extracting(RestoreReport.Warning::kind,
+                    RestoreReport.Warning::id).containsExactly(org.assertj.core.groups.Tuple.tuple(
+                    RestoreReport.WarningKind.NAME_CLASH, sameName));
+            assertThat(plan.items()).as(mode.name()).filteredOn(i -> !i.id().equals(sameName))
+                    .extracting(RestoreReport.Item::action).containsOnly(Action.CREATE);
+        }
+    }
+
+    @Test
+    void aRestoreEventThatMeetsAnotherWritersEventIsAVersionConflictAndChangesNothing() {
+        UUID fresh = UUID.randomUUID();
+        long head = positions.head();
+        Map<String, Object> ofRestore = Map.of(AuditMetadata.RESTORE_ID, UUID.randomUUID().toString());
+
+        Throwable failure = catchThrowable(() -> transaction.executeWithoutResult(status -> {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RestoreNewConfigEntityCommand(
+                    new RestoreConfigEntityCommand(fresh, new GroupState(Entities.unique("fresh"), List.of()),
+                            Map.of(), Set.of(), RestoreMode.OVERWRITE))).andMetaData(ofRestore));
+            // as if another request had created this id since the restore looked
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RestoreNewConfigEntityCommand(
+                    new RestoreConfigEntityCommand(group, new GroupState(groupName, List.of()), Map.of(), Set.of(),
+                            RestoreMode.OVERWRITE))).andMetaData(ofRestore));
+        }));
+
+        assertThat(failure).isNotNull();
+        assertThat(problems.handleAny((Exception) failure, new ServletWebRequest(new MockHttpServletRequest()))
+                .getBody()).isInstanceOfSatisfying(ProblemDetail.class, problem -> assertThat(
+                problem.getProperties()).containsEntry("code", ErrorCode.VERSION_CONFLICT.name()));
         assertThat(positions.head()).isEqualTo(head);
         assertThat(api.get("/api/config/groups/" + fresh).code()).isEqualTo("NOT_FOUND");
         assertThat(api.get("/api/config/groups/" + group).body().path("permissions").toString())
