@@ -1,15 +1,15 @@
 package io.metabackup.persistence;
 
 import io.metabackup.api.persistence.BatchedWrites;
+import io.metabackup.api.persistence.TransactionScoped;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +22,7 @@ public class TransactionBatchedWrites implements BatchedWrites {
     private static final int BATCH = 500;
 
     private final JdbcTemplate jdbc;
+    private final TransactionScoped<Pending> pending = new TransactionScoped<>(Pending::new, this::send);
 
     public TransactionBatchedWrites(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -38,53 +39,44 @@ public class TransactionBatchedWrites implements BatchedWrites {
     }
 
     private void write(String table, boolean referenced, String sql, Object[] args) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        Optional<Pending> inTransaction = pending.get();
+        if (inTransaction.isEmpty()) {
             jdbc.update(sql, args);
             return;
         }
-        Pending pending = pending();
-        List<Run> runs = (referenced ? pending.referenced : pending.others).computeIfAbsent(table,
+        Pending waiting = inTransaction.get();
+        List<Run> runs = (referenced ? waiting.referenced : waiting.others).computeIfAbsent(table,
                 t -> new ArrayList<>());
         if (runs.isEmpty() || !runs.get(runs.size() - 1).sql.equals(sql)) {
             runs.add(new Run(sql, new ArrayList<>()));
         }
         runs.get(runs.size() - 1).args.add(args);
-        if (++pending.count >= BATCH) {
-            flush();
+        if (++waiting.count >= BATCH) {
+            send(waiting);
         }
     }
 
     @Override
     public void flush() {
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending == null || pending.count == 0) {
+        pending.peek().ifPresent(this::send);
+    }
+
+    private void send(Pending waiting) {
+        if (waiting.count == 0) {
             return;
         }
-        for (Map<String, List<Run>> tables : List.of(pending.referenced, pending.others)) {
+        for (Map<String, List<Run>> tables : List.of(waiting.referenced, waiting.others)) {
             tables.values().forEach(runs -> runs.forEach(run -> jdbc.batchUpdate(run.sql, run.args)));
             tables.clear();
         }
-        pending.count = 0;
+        waiting.count = 0;
     }
 
     @Override
     public List<Object[]> waiting(String table) {
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            return List.of();
-        }
-        return Stream.of(pending.referenced, pending.others).flatMap(tables -> tables.getOrDefault(table, List.of())
-                .stream()).flatMap(run -> run.args.stream()).toList();
-    }
-
-    private Pending pending() {
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            pending = new Pending();
-            TransactionSynchronizationManager.bindResource(this, pending);
-            TransactionSynchronizationManager.registerSynchronization(new Synchronization(pending));
-        }
-        return pending;
+        return pending.peek().map(waiting -> Stream.of(waiting.referenced, waiting.others)
+                .flatMap(tables -> tables.getOrDefault(table, List.of()).stream())
+                .flatMap(run -> run.args.stream()).toList()).orElse(List.of());
     }
 
     private static final class Pending {
@@ -96,41 +88,5 @@ public class TransactionBatchedWrites implements BatchedWrites {
 
     /** Consecutive writes to one table with the same statement: one JDBC batch. */
     private record Run(String sql, List<Object[]> args) {
-    }
-
-    /** Ties a transaction's waiting rows to it, also while an inner transaction runs (suspend and resume). */
-    private final class Synchronization implements TransactionSynchronization {
-
-        private final Pending pending;
-
-        private Synchronization(Pending pending) {
-            this.pending = pending;
-        }
-
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResourceIfPossible(TransactionBatchedWrites.this);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(TransactionBatchedWrites.this, pending);
-        }
-
-        /** Also what Spring calls for {@code TransactionStatus.flush()}. */
-        @Override
-        public void flush() {
-            TransactionBatchedWrites.this.flush();
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            flush();
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(TransactionBatchedWrites.this);
-        }
     }
 }

@@ -12,6 +12,7 @@ import io.metabackup.api.restore.RestoreConfigEntityCommand;
 import io.metabackup.api.restore.RestoreNewConfigEntityCommand;
 import io.metabackup.api.restore.RestoreOutcome;
 import io.metabackup.api.restore.SystemRestoredEvent;
+import io.metabackup.command.config.JdbcConfigIndex;
 import io.metabackup.config.EntityJson;
 import io.metabackup.query.config.CurrentConfiguration;
 import jakarta.persistence.EntityManager;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,18 +51,21 @@ public class RestoreExecutor {
     private final EntityJson json;
     private final TransactionTemplate transaction;
     private final StoredAggregates storedAggregates;
+    private final JdbcConfigIndex index;
 
     @PersistenceContext
     private EntityManager entityManager;
 
     public RestoreExecutor(CommandGateway commands, EventGateway events, CurrentConfiguration configuration,
-                           EntityJson json, TransactionTemplate transaction, StoredAggregates storedAggregates) {
+                           EntityJson json, TransactionTemplate transaction, StoredAggregates storedAggregates,
+                           JdbcConfigIndex index) {
         this.commands = commands;
         this.events = events;
         this.configuration = configuration;
         this.json = json;
         this.transaction = transaction;
         this.storedAggregates = storedAggregates;
+        this.index = index;
     }
 
     public RestoreReport restore(JsonNode document, RestoreOptions options, RestoreSource source) {
@@ -86,6 +91,7 @@ public class RestoreExecutor {
         List<BackupEntity> selected = contents.entities().stream()
                 .filter(entity -> options.selects(entity.type(), entity.id())).toList();
         Set<UUID> stored = storedAggregates.among(selected.stream().map(BackupEntity::id).toList());
+        expectLookUps(selected);
         int sent = 0;
         for (BackupEntity entity : selected) {
             try {
@@ -118,6 +124,17 @@ public class RestoreExecutor {
             status.setRollbackOnly();
         }
         return report.build(restoreId, options, apply);
+    }
+
+    /** The names and references the rules will look up for {@code selected}, read in one go (see the index). */
+    private void expectLookUps(List<BackupEntity> selected) {
+        Map<EntityType, Set<String>> names = new EnumMap<>(EntityType.class);
+        Set<UUID> references = new HashSet<>();
+        for (BackupEntity entity : selected) {
+            names.computeIfAbsent(entity.type(), type -> new HashSet<>()).add(entity.name());
+            entity.state().references().forEach(reference -> references.add(reference.targetId()));
+        }
+        index.expect(names, references);
     }
 
     /** REPLACE: what the backup does not hold goes, referrers before what they refer to. */

@@ -13,7 +13,9 @@ import io.metabackup.api.history.PointInTime;
 import io.metabackup.api.restore.RestoreConfigEntityCommand;
 import io.metabackup.api.restore.RestoreMode;
 import io.metabackup.api.restore.RestoreNewConfigEntityCommand;
+import io.metabackup.api.restore.RestoreOutcome;
 import io.metabackup.api.restore.RestoreOutcome.Action;
+import io.metabackup.command.config.JdbcConfigIndex;
 import io.metabackup.command.secrets.SecretSealer;
 import io.metabackup.query.config.CurrentConfiguration;
 import io.metabackup.query.history.PointInTimeConfiguration;
@@ -67,6 +69,8 @@ class RestoreExecutorIT extends IntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     ProblemHandler problems;
+    @Autowired
+    JdbcConfigIndex index;
 
     private Api api;
     private UUID group;
@@ -281,6 +285,54 @@ class RestoreExecutorIT extends IntegrationTest {
             assertThat(plan.items()).as(mode.name()).filteredOn(i -> !i.id().equals(sameName))
                     .extracting(RestoreReport.Item::action).containsOnly(Action.CREATE);
         }
+    }
+
+    @Test
+    void aNameThatAnEarlierUpdateOfTheSameRestoreFreesCanBeTakenByALaterEntity() {
+        ObjectNode document = (ObjectNode) backup(SecretValues.OMITTED);
+        var groups = ((ObjectNode) document.path("data")).withArray("groups");
+        groups.forEach(g -> {
+            if (g.path("id").asText().equals(group.toString())) {
+                ((ObjectNode) g).put("name", groupName + "-renamed");
+            }
+        });
+        UUID successor = UUID.randomUUID();
+        groups.addObject().put("id", successor.toString()).put("name", groupName).putArray("permissions");
+
+        RestoreReport report = restores.restore(document, new RestoreOptions(RestoreMode.OVERWRITE, Set.of(),
+                Set.of(group, successor), false), RestoreSource.upload("x", "0".repeat(64)));
+
+        assertThat(report.warnings()).isEmpty();
+        assertThat(report.items()).extracting(RestoreReport.Item::id, RestoreReport.Item::action).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(group, Action.UPDATE),
+                org.assertj.core.groups.Tuple.tuple(successor, Action.CREATE));
+        assertThat(api.get("/api/config/groups/" + successor).body().path("name").asText()).isEqualTo(groupName);
+    }
+
+    @Test
+    void aNameThatAnotherRequestTakesWhileARestoreRunsFailsTheRestoreWhole() {
+        UUID fresh = UUID.randomUUID();
+        String name = Entities.unique("contested");
+        long head = positions.head();
+        List<RestoreOutcome> outcomes = new java.util.ArrayList<>();
+
+        Throwable failure = catchThrowable(() -> transaction.executeWithoutResult(status -> {
+            index.expect(Map.of(EntityType.GROUP, Set.of(name)), Set.of());
+            new Entities(api).create("groups", Map.of("name", name, "permissions", List.of()));
+            outcomes.add(commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                    new RestoreNewConfigEntityCommand(new RestoreConfigEntityCommand(fresh, new GroupState(name,
+                            List.of()), Map.of(), Set.of(), RestoreMode.OVERWRITE)))
+                    .andMetaData(Map.of(AuditMetadata.RESTORE_ID, UUID.randomUUID().toString()))));
+        }));
+
+        assertThat(outcomes).as("the rules read the name before the other request took it")
+                .extracting(RestoreOutcome::action).containsExactly(Action.CREATE);
+        assertThat(failure).as("the commit fails").isNotNull();
+        assertThat(problems.handleAny((Exception) failure, new ServletWebRequest(new MockHttpServletRequest()))
+                .getBody()).isInstanceOfSatisfying(ProblemDetail.class, problem -> assertThat(
+                problem.getProperties()).containsEntry("code", ErrorCode.DUPLICATE_NAME.name()));
+        assertThat(api.get("/api/config/groups/" + fresh).code()).isEqualTo("NOT_FOUND");
+        assertThat(positions.head()).isEqualTo(head + 1);
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.metabackup.api.config.GroupState;
 import io.metabackup.api.config.Reference;
 import io.metabackup.api.config.UserState;
 import io.metabackup.api.persistence.BatchedWrites;
+import io.metabackup.api.persistence.TransactionScoped;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,11 +19,11 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -59,6 +60,7 @@ public class JdbcConfigIndex implements ConfigIndex {
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites batch;
+    private final TransactionScoped<ExpectedEntries> expected = new TransactionScoped<>(ExpectedEntries::new);
 
     public JdbcConfigIndex(JdbcTemplate jdbc, BatchedWrites batch) {
         this.jdbc = jdbc;
@@ -71,6 +73,7 @@ public class JdbcConfigIndex implements ConfigIndex {
         List<Reference> references = event.state().references();
         Object[] entry = {event.id(), event.type().name(), event.state().naturalKey(), adapterKind(event),
                 enabled(event), permissions(event)};
+        expected.peek().ifPresent(known -> known.created(entryOf(entry)));
         if (references.isEmpty()) {
             batch.add(TABLE, INSERT_ENTRY, entry);
             return;
@@ -88,6 +91,7 @@ public class JdbcConfigIndex implements ConfigIndex {
 
     @EventHandler
     void on(ConfigEntityUpdatedEvent event) {
+        expected.peek().ifPresent(ExpectedEntries::outdated);
         batch.flush();
         jdbc.update("update config_index set natural_key = ?, adapter_kind = ?, enabled = ?, permissions = ? "
                         + "where id = ?",
@@ -98,6 +102,7 @@ public class JdbcConfigIndex implements ConfigIndex {
 
     @EventHandler
     void on(ConfigEntityDeletedEvent event) {
+        expected.peek().ifPresent(ExpectedEntries::outdated);
         batch.flush();
         jdbc.update("delete from config_reference where from_id = ?", event.id());
         jdbc.update("delete from config_index where id = ?", event.id());
@@ -105,6 +110,10 @@ public class JdbcConfigIndex implements ConfigIndex {
 
     @Override
     public Optional<UUID> idOfName(EntityType type, String naturalKey) {
+        Optional<WriteView> known = expected.peek().flatMap(entries -> entries.viewForWrite(type, naturalKey, Set.of()));
+        if (known.isPresent()) {
+            return known.get().nameHolder();
+        }
         return jdbc.queryForList("select id from config_index where type = ? and natural_key_lower = lower(?)",
                 UUID.class, type.name(), naturalKey).stream().findFirst()
                 .or(() -> waitingEntries().filter(entry -> holdsName(entry, type, naturalKey)).map(Entry::id).findFirst());
@@ -112,6 +121,11 @@ public class JdbcConfigIndex implements ConfigIndex {
 
     @Override
     public WriteView viewForWrite(EntityType type, String naturalKey, Collection<UUID> references) {
+        Optional<WriteView> known = expected.peek().flatMap(entries -> entries.viewForWrite(type, naturalKey,
+                references));
+        if (known.isPresent()) {
+            return known.get();
+        }
         Map<UUID, Entry> found = new HashMap<>();
         UUID[] holder = {null};
         jdbc.query(connection -> {
@@ -182,10 +196,63 @@ public class JdbcConfigIndex implements ConfigIndex {
         return new AccessView(users, groups);
     }
 
+    /**
+     * Reads, in one go, the holders of {@code names} and the entries of {@code ids}, which the writes that follow in
+     * this transaction will ask about (a restore knows them all before it starts): their look-ups are then answered
+     * from memory, together with the entries the transaction creates, until it changes or deletes an entry. What
+     * another transaction commits meanwhile is not seen; the unique name and the references it would break are
+     * still checked by the index's deferred constraints when this transaction commits, which then fails whole.
+     * Outside a transaction this does nothing.
+     */
+    public void expect(Map<EntityType, Set<String>> names, Set<UUID> ids) {
+        Optional<ExpectedEntries> entries = expected.get();
+        if (entries.isEmpty()) {
+            return;
+        }
+        batch.flush();
+        ExpectedEntries known = entries.get();
+        List<String> types = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        names.forEach((type, keysOfType) -> keysOfType.forEach(key -> {
+            types.add(type.name());
+            keys.add(key);
+        }));
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    select i.*, asked.natural_key as asked from unnest(?::text[], ?::text[]) as asked (type, natural_key)
+                      join config_index i on i.type = asked.type and i.natural_key_lower = lower(asked.natural_key)
+                    union all
+                    select *, null from config_index where id = any(?)""");
+            statement.setArray(1, connection.createArrayOf("text", types.toArray()));
+            statement.setArray(2, connection.createArrayOf("text", keys.toArray()));
+            statement.setArray(3, connection.createArrayOf("uuid", ids.toArray()));
+            return statement;
+        }, (RowCallbackHandler) rs -> {
+            Entry entry = ENTRY.mapRow(rs, 0);
+            String asked = rs.getString("asked");
+            if (asked == null) {
+                known.found(entry);
+            } else {
+                known.found(ExpectedEntries.Name.of(entry.type(), asked), entry);
+            }
+        });
+        List<ExpectedEntries.Name> askedNames = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            askedNames.add(ExpectedEntries.Name.of(EntityType.valueOf(types.get(i)), keys.get(i)));
+        }
+        known.asked(askedNames, ids);
+    }
+
     /** Entries created in this transaction and not yet sent (see {@link #on(ConfigEntityCreatedEvent)}). */
     private Stream<Entry> waitingEntries() {
-        return batch.waiting(TABLE).stream().map(args -> new Entry((UUID) args[0], EntityType.valueOf((String) args[1]),
-                (String) args[2], args[3] == null ? null : AdapterKind.valueOf((String) args[3])));
+        return batch.waiting(TABLE).stream().map(JdbcConfigIndex::entryOf);
+    }
+
+    /** The entry whose columns start the arguments of an insert (see {@link #on(ConfigEntityCreatedEvent)}). */
+    private static Entry entryOf(Object[] insertArguments) {
+        return new Entry((UUID) insertArguments[0], EntityType.valueOf((String) insertArguments[1]),
+                (String) insertArguments[2],
+                insertArguments[3] == null ? null : AdapterKind.valueOf((String) insertArguments[3]));
     }
 
     /**
@@ -193,8 +260,8 @@ public class JdbcConfigIndex implements ConfigIndex {
      * letter, the index still refuses the clash when the entry is sent, and the transaction fails.
      */
     private static boolean holdsName(Entry entry, EntityType type, String naturalKey) {
-        return entry.type() == type && entry.naturalKey().toLowerCase(Locale.ROOT)
-                .equals(naturalKey.toLowerCase(Locale.ROOT));
+        return entry.type() == type
+                && ExpectedEntries.Name.of(type, entry.naturalKey()).equals(ExpectedEntries.Name.of(type, naturalKey));
     }
 
     private void insertReferences(ConfigEntityEvent event) {
