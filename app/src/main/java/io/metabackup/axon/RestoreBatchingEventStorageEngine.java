@@ -41,7 +41,8 @@ class RestoreBatchingEventStorageEngine extends SnapshotFreeEventStorageEngine {
 
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
-        boolean ofRestore = events.stream().anyMatch(event -> event.getMetaData().containsKey(AuditMetadata.RESTORE_ID));
+        boolean ofRestore = events.stream()
+                .anyMatch(event -> event.getMetaData().containsKey(AuditMetadata.RESTORE_ID));
         if (!ofRestore && batch.waiting(TABLE).isEmpty()) {
             super.appendEvents(events, serializer);
             return;

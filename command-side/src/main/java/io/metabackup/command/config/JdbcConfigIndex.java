@@ -33,11 +33,11 @@ import java.util.stream.Stream;
 /**
  * The command side's own lookup of names and references, kept in the same transaction as the events (a
  * subscribing processor). It also knows which users are enabled and which groups hold which permissions, for the
- * rules of access control ({@link #access()}). Its unique index and deferred foreign keys are the last line of defence when two
- * commands race past the checks in {@link ConfigRules}.
+ * rules of access control ({@link #access()}). Its unique index and deferred foreign keys are the last line of
+ * defence when two commands race past the checks in {@link ConfigRules}.
  * <p>
- * A created entity's entry is a batched write ({@link BatchedWrites}): a restore creates thousands of entities in one
- * transaction, and each would otherwise cost a round trip. The look-ups that the rules make before every write
+ * A created entity's entry is a batched write ({@link BatchedWrites}): a restore creates thousands of entities in
+ * one transaction, and each would otherwise cost a round trip. The look-ups that the rules make before every write
  * ({@link #viewForWrite}, {@link #idOfName}) add the entries still waiting to what they read; every other read, and
  * every other write, first sends what is waiting, so that the table itself is the whole truth again.
  */
@@ -110,13 +110,7 @@ public class JdbcConfigIndex implements ConfigIndex {
 
     @Override
     public Optional<UUID> idOfName(EntityType type, String naturalKey) {
-        Optional<WriteView> known = expected.peek().flatMap(entries -> entries.viewForWrite(type, naturalKey, Set.of()));
-        if (known.isPresent()) {
-            return known.get().nameHolder();
-        }
-        return jdbc.queryForList("select id from config_index where type = ? and natural_key_lower = lower(?)",
-                UUID.class, type.name(), naturalKey).stream().findFirst()
-                .or(() -> waitingEntries().filter(entry -> holdsName(entry, type, naturalKey)).map(Entry::id).findFirst());
+        return viewForWrite(type, naturalKey, List.of()).nameHolder();
     }
 
     @Override
@@ -213,13 +207,16 @@ public class JdbcConfigIndex implements ConfigIndex {
         ExpectedEntries known = entries.get();
         List<String> types = new ArrayList<>();
         List<String> keys = new ArrayList<>();
+        List<ExpectedEntries.Name> asked = new ArrayList<>();
         names.forEach((type, keysOfType) -> keysOfType.forEach(key -> {
             types.add(type.name());
             keys.add(key);
+            asked.add(ExpectedEntries.Name.of(type, key));
         }));
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
-                    select i.*, asked.natural_key as asked from unnest(?::text[], ?::text[]) as asked (type, natural_key)
+                    select i.*, asked.natural_key as asked
+                      from unnest(?::text[], ?::text[]) as asked (type, natural_key)
                       join config_index i on i.type = asked.type and i.natural_key_lower = lower(asked.natural_key)
                     union all
                     select *, null from config_index where id = any(?)""");
@@ -229,18 +226,14 @@ public class JdbcConfigIndex implements ConfigIndex {
             return statement;
         }, (RowCallbackHandler) rs -> {
             Entry entry = ENTRY.mapRow(rs, 0);
-            String asked = rs.getString("asked");
-            if (asked == null) {
+            String askedName = rs.getString("asked");
+            if (askedName == null) {
                 known.found(entry);
             } else {
-                known.found(ExpectedEntries.Name.of(entry.type(), asked), entry);
+                known.found(ExpectedEntries.Name.of(entry.type(), askedName), entry);
             }
         });
-        List<ExpectedEntries.Name> askedNames = new ArrayList<>();
-        for (int i = 0; i < types.size(); i++) {
-            askedNames.add(ExpectedEntries.Name.of(EntityType.valueOf(types.get(i)), keys.get(i)));
-        }
-        known.asked(askedNames, ids);
+        known.asked(asked, ids);
     }
 
     /** Entries created in this transaction and not yet sent (see {@link #on(ConfigEntityCreatedEvent)}). */
@@ -260,8 +253,8 @@ public class JdbcConfigIndex implements ConfigIndex {
      * letter, the index still refuses the clash when the entry is sent, and the transaction fails.
      */
     private static boolean holdsName(Entry entry, EntityType type, String naturalKey) {
-        return entry.type() == type
-                && ExpectedEntries.Name.of(type, entry.naturalKey()).equals(ExpectedEntries.Name.of(type, naturalKey));
+        return ExpectedEntries.Name.of(entry.type(), entry.naturalKey())
+                .equals(ExpectedEntries.Name.of(type, naturalKey));
     }
 
     private void insertReferences(ConfigEntityEvent event) {
