@@ -12,10 +12,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The JPA event store Axon would configure, minus the snapshot look-up before each aggregate load, with a restore's
- * events sent in batches. Under Axon
+ * The JPA event store Axon would configure, with cheaper aggregate loads (see {@link JdbcLoadingEventStorageEngine})
+ * and a restore's events sent in batches. Under Axon
  * Server (optional, DESIGN section 1) Axon Server stores the events and Axon's own configuration applies.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,7 +29,7 @@ class EventStoreConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           EntityManagerProvider entityManagers, TransactionManager transactions,
-                                          BatchedWrites batch) {
+                                          JdbcTemplate jdbc, BatchedWrites batch) {
         return new RestoreBatchingEventStorageEngine(JpaEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -36,6 +37,6 @@ class EventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagers)
-                .transactionManager(transactions), batch);
+                .transactionManager(transactions), jdbc, batch);
     }
 }

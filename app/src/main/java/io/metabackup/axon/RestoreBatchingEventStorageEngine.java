@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.serialization.Serializer;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,7 @@ import java.util.stream.Stream;
  * A waiting event that clashes with a stored one (its entity changed by another transaction meanwhile) fails the
  * transaction when the batch is sent, instead of at the append: the restore changes nothing either way.
  */
-class RestoreBatchingEventStorageEngine extends SnapshotFreeEventStorageEngine {
+class RestoreBatchingEventStorageEngine extends JdbcLoadingEventStorageEngine {
 
     static final String TABLE = "domain_event_entry";
     private static final String INSERT = """
@@ -34,8 +35,8 @@ class RestoreBatchingEventStorageEngine extends SnapshotFreeEventStorageEngine {
 
     private final BatchedWrites batch;
 
-    RestoreBatchingEventStorageEngine(Builder builder, BatchedWrites batch) {
-        super(builder);
+    RestoreBatchingEventStorageEngine(Builder builder, JdbcTemplate jdbc, BatchedWrites batch) {
+        super(builder, jdbc);
         this.batch = batch;
     }
 
