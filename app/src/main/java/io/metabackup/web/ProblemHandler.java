@@ -38,6 +38,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** PostgreSQL's codes for the deferred constraints, which fail at commit, outside Spring's translation. */
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final String DEADLOCK_DETECTED = "40P01";
     /** The event store's unique key on aggregate and sequence number (V1 migration). */
     private static final String EVENT_STORE_KEY = "domain_event_entry_aggregate_sequence";
 
@@ -76,7 +77,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof AggregateStreamCreationException) {
             return Optional.of(problem(ErrorCode.ALREADY_EXISTS, "An entity with this id exists or existed", Map.of()));
         }
-        if (cause instanceof ConcurrencyException || violatesEventStoreKey(cause)) {
+        if (violatesEventStoreKey(cause)) {
+            return Optional.of(problem(ErrorCode.VERSION_CONFLICT, "Another request created or changed one of these "
+                    + "entities at the same time; nothing was applied. Run it again", Map.of()));
+        }
+        if (isSqlState(cause, DEADLOCK_DETECTED)) {
+            return Optional.of(problem(ErrorCode.VERSION_CONFLICT, "Another request changed related entities at the "
+                    + "same time; nothing was applied. Run it again", Map.of()));
+        }
+        if (cause instanceof ConcurrencyException) {
             return Optional.of(problem(ErrorCode.VERSION_CONFLICT, "The entity was changed by another request at the "
                     + "same time; read it again and reapply the change", Map.of()));
         }

@@ -6,7 +6,9 @@ import io.metabackup.api.audit.AuditMetadata;
 import io.metabackup.api.backup.BackupDocument;
 import io.metabackup.api.backup.SecretValues;
 import io.metabackup.api.config.EntityType;
+import io.metabackup.api.config.CreateConfigEntityCommand;
 import io.metabackup.api.config.GroupState;
+import io.metabackup.api.config.JobState;
 import io.metabackup.api.error.DomainException;
 import io.metabackup.api.error.ErrorCode;
 import io.metabackup.api.history.PointInTime;
@@ -37,6 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.ServletWebRequest;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -227,10 +232,12 @@ class RestoreExecutorIT extends IntegrationTest {
         assertThat(report.items()).extracting(RestoreReport.Item::action).containsExactly(Action.CREATE, Action.UPDATE);
         assertThat(api.get("/api/config/groups/" + twice).body().path("permissions").size()).isZero();
         // the events reached the store in the order they were appended, and history found their positions
-        assertThat(jdbc.queryForList("select h.version = e.sequence_number and h.position = e.global_index"
-                + " from config_history h join domain_event_entry e on e.aggregate_identifier = h.entity_id::text"
-                + " and e.sequence_number = h.version where h.entity_id = ? order by h.position", Boolean.class,
-                twice)).containsExactly(true, true);
+        assertThat(jdbc.queryForList("select sequence_number from domain_event_entry where aggregate_identifier = ?"
+                + " order by global_index", Long.class, twice.toString())).containsExactly(0L, 1L);
+        assertThat(jdbc.queryForList("select h.version from config_history h join domain_event_entry e"
+                + " on e.global_index = h.position and e.aggregate_identifier = h.entity_id::text"
+                + " and e.sequence_number = h.version where h.entity_id = ? order by h.version", Long.class, twice))
+                .containsExactly(0L, 1L);
     }
 
     @Test
@@ -255,35 +262,49 @@ class RestoreExecutorIT extends IntegrationTest {
 
     @Test
     void whatARestoreCreatedCountsForTheChecksOfWhatItRestoresNext() {
-        ObjectNode document = (ObjectNode) backup(SecretValues.OMITTED);
-        ObjectNode data = (ObjectNode) document.path("data");
-        UUID first = UUID.randomUUID();
-        UUID sameName = UUID.randomUUID();
-        UUID database = UUID.randomUUID();
-        UUID storage = UUID.randomUUID();
-        UUID job = UUID.randomUUID();
-        String name = Entities.unique("twins");
-        data.withArray("groups").addObject().put("id", first.toString()).put("name", name).putArray("permissions");
-        data.withArray("groups").addObject().put("id", sameName.toString()).put("name", name.toUpperCase())
-                .putArray("permissions");
-        data.withArray("adapters").addObject().put("id", database.toString()).put("name", Entities.unique("db"))
-                .put("kind", "DATABASE").put("adapterType", "postgres");
-        data.withArray("adapters").addObject().put("id", storage.toString()).put("name", Entities.unique("store"))
-                .put("kind", "STORAGE").put("adapterType", "local").putObject("settings").put("path", "/b");
-        data.withArray("jobs").addObject().put("id", job.toString()).put("name", Entities.unique("nightly"))
-                .put("sourceId", database.toString()).put("schedule", "0 1 * * *")
-                .putArray("destinationIds").add(storage.toString());
-        Set<UUID> ids = Set.of(first, sameName, database, storage, job);
+        // with the group unchanged every look-up is answered from what the restore read up front; once it updates
+        // the group, they go to the index again
+        for (boolean updateFirst : List.of(false, true)) {
+            ObjectNode document = (ObjectNode) backup(SecretValues.OMITTED);
+            ObjectNode data = (ObjectNode) document.path("data");
+            if (updateFirst) {
+                data.withArray("groups").forEach(g -> ((ObjectNode) g).putArray("permissions").add("jobs:write"));
+            }
+            UUID first = UUID.randomUUID();
+            UUID sameName = UUID.randomUUID();
+            UUID database = UUID.randomUUID();
+            UUID storage = UUID.randomUUID();
+            UUID job = UUID.randomUUID();
+            String name = Entities.unique("twins");
+            data.withArray("groups").addObject().put("id", first.toString()).put("name", name)
+                    .putArray("permissions");
+            data.withArray("groups").addObject().put("id", sameName.toString()).put("name", name.toUpperCase())
+                    .putArray("permissions");
+            data.withArray("adapters").addObject().put("id", database.toString()).put("name", Entities.unique("db"))
+                    .put("kind", "DATABASE").put("adapterType", "postgres");
+            data.withArray("adapters").addObject().put("id", storage.toString())
+                    .put("name", Entities.unique("store")).put("kind", "STORAGE").put("adapterType", "local")
+                    .putObject("settings").put("path", "/b");
+            data.withArray("jobs").addObject().put("id", job.toString()).put("name", Entities.unique("nightly"))
+                    .put("sourceId", database.toString()).put("schedule", "0 1 * * *")
+                    .putArray("destinationIds").add(storage.toString());
+            Set<UUID> ids = Set.of(group, first, sameName, database, storage, job);
 
-        for (RestoreMode mode : List.of(RestoreMode.OVERWRITE, RestoreMode.MERGE)) {
-            RestoreReport plan = restores.restore(document, new RestoreOptions(mode, Set.of(), ids, true),
-                    RestoreSource.upload("x", "0".repeat(64)));
+            for (RestoreMode mode : List.of(RestoreMode.OVERWRITE, RestoreMode.MERGE)) {
+                RestoreReport plan = restores.restore(document, new RestoreOptions(mode, Set.of(), ids, true),
+                        RestoreSource.upload("x", "0".repeat(64)));
 
-            assertThat(plan.warnings()).as(mode.name()).extracting(RestoreReport.Warning::kind,
-                    RestoreReport.Warning::id).containsExactly(org.assertj.core.groups.Tuple.tuple(
-                    RestoreReport.WarningKind.NAME_CLASH, sameName));
-            assertThat(plan.items()).as(mode.name()).filteredOn(i -> !i.id().equals(sameName))
-                    .extracting(RestoreReport.Item::action).containsOnly(Action.CREATE);
+                String variant = mode + (updateFirst ? " after an update" : "");
+                assertThat(plan.warnings()).as(variant).extracting(RestoreReport.Warning::kind,
+                        RestoreReport.Warning::id).containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        RestoreReport.WarningKind.NAME_CLASH, sameName));
+                assertThat(plan.items()).as(variant).filteredOn(i -> !i.id().equals(sameName)
+                        && !i.id().equals(group)).extracting(RestoreReport.Item::action).containsOnly(Action.CREATE);
+                assertThat(plan.items()).as(variant).filteredOn(i -> i.id().equals(group))
+                        .extracting(RestoreReport.Item::action)
+                        .containsExactly(mode == RestoreMode.MERGE ? Action.SKIP
+                                : updateFirst ? Action.UPDATE : Action.UNCHANGED);
+            }
         }
     }
 
@@ -313,7 +334,6 @@ class RestoreExecutorIT extends IntegrationTest {
     void aNameThatAnotherRequestTakesWhileARestoreRunsFailsTheRestoreWhole() {
         UUID fresh = UUID.randomUUID();
         String name = Entities.unique("contested");
-        long head = positions.head();
         List<RestoreOutcome> outcomes = new java.util.ArrayList<>();
 
         Throwable failure = catchThrowable(() -> transaction.executeWithoutResult(status -> {
@@ -332,7 +352,51 @@ class RestoreExecutorIT extends IntegrationTest {
                 .getBody()).isInstanceOfSatisfying(ProblemDetail.class, problem -> assertThat(
                 problem.getProperties()).containsEntry("code", ErrorCode.DUPLICATE_NAME.name()));
         assertThat(api.get("/api/config/groups/" + fresh).code()).isEqualTo("NOT_FOUND");
-        assertThat(positions.head()).isEqualTo(head + 1);
+    }
+
+    @Test
+    void anEventAfterARestoresEventsTakesItsPositionAfterThem() {
+        UUID restored = UUID.randomUUID();
+        UUID created = UUID.randomUUID();
+
+        transaction.executeWithoutResult(status -> {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RestoreNewConfigEntityCommand(
+                    new RestoreConfigEntityCommand(restored, new GroupState(Entities.unique("restored"), List.of()),
+                            Map.of(), Set.of(), RestoreMode.OVERWRITE)))
+                    .andMetaData(Map.of(AuditMetadata.RESTORE_ID, UUID.randomUUID().toString())));
+            commands.sendAndWait(new CreateConfigEntityCommand(created,
+                    new GroupState(Entities.unique("created"), List.of()), Map.of()));
+        });
+
+        assertThat(jdbc.queryForList("select aggregate_identifier from domain_event_entry"
+                        + " where aggregate_identifier in (?, ?) order by global_index", String.class,
+                restored.toString(), created.toString())).containsExactly(restored.toString(), created.toString());
+    }
+
+    @Test
+    void anAdapterARestoreReliesOnCannotChangeKindUntilTheRestoreEnds() throws Exception {
+        UUID storage = UUID.fromString(new Entities(api).storage());
+        UUID job = UUID.randomUUID();
+        String jobName = Entities.unique("nightly");
+        Map<String, Object> asStorage = Map.of("name", adapterName, "kind", "STORAGE", "adapterType", "local",
+                "settings", Map.of("path", "/b"));
+        List<CompletableFuture<Api.Response>> kindChange = new java.util.ArrayList<>();
+
+        transaction.executeWithoutResult(status -> {
+            index.expect(Map.of(EntityType.JOB, Set.of(jobName)), Set.of(adapter, storage));
+            kindChange.add(CompletableFuture.supplyAsync(() -> api.put("/api/config/adapters/" + adapter,
+                    asStorage)));
+            assertThatThrownBy(() -> kindChange.get(0).get(1, TimeUnit.SECONDS))
+                    .as("the change waits for the restore").isInstanceOf(TimeoutException.class);
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RestoreNewConfigEntityCommand(
+                    new RestoreConfigEntityCommand(job, new JobState(jobName, adapter, List.of(storage),
+                            "0 1 * * *", null, null, null, null, null), Map.of(), Set.of(), RestoreMode.OVERWRITE)))
+                    .andMetaData(Map.of(AuditMetadata.RESTORE_ID, UUID.randomUUID().toString())));
+        });
+
+        assertThat(kindChange.get(0).get(30, TimeUnit.SECONDS).code()).isEqualTo("IN_USE");
+        assertThat(api.get("/api/config/adapters/" + adapter).body().path("kind").asText()).isEqualTo("DATABASE");
+        assertThat(api.get("/api/config/jobs/" + job).status()).isEqualTo(200);
     }
 
     @Test

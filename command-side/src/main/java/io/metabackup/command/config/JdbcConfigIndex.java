@@ -122,20 +122,25 @@ public class JdbcConfigIndex implements ConfigIndex {
         }
         Map<UUID, Entry> found = new HashMap<>();
         UUID[] holder = {null};
+        // shared locks: nobody changes or deletes what this write relies on (a referenced adapter's kind, say)
+        // before this transaction ends; see referrersOf
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
-                    select *, true as holds_name from config_index where type = ? and natural_key_lower = lower(?)
-                    union all
-                    select *, false from config_index where id = any(?)""");
+                    select *, type = ? and natural_key_lower = lower(?) as holds_name from config_index
+                     where (type = ? and natural_key_lower = lower(?)) or id = any(?)
+                       for share""");
             statement.setString(1, type.name());
             statement.setString(2, naturalKey);
-            statement.setArray(3, connection.createArrayOf("uuid", references.toArray()));
+            statement.setString(3, type.name());
+            statement.setString(4, naturalKey);
+            statement.setArray(5, connection.createArrayOf("uuid", references.toArray()));
             return statement;
         }, (RowCallbackHandler) rs -> {
             Entry entry = ENTRY.mapRow(rs, 0);
             if (rs.getBoolean("holds_name")) {
                 holder[0] = entry.id();
-            } else {
+            }
+            if (references.contains(entry.id())) {
                 found.put(entry.id(), entry);
             }
         });
@@ -153,6 +158,10 @@ public class JdbcConfigIndex implements ConfigIndex {
     @Override
     public List<Referrer> referrersOf(UUID id) {
         batch.flush();
+        // The lock waits for, and then holds off, every transaction that has read this entry to refer to it
+        // (viewForWrite, expect): who refers to it is then settled until this transaction ends. It is a statement
+        // of its own, so that the query after it sees what those transactions committed.
+        jdbc.queryForList("select id from config_index where id = ? for no key update", UUID.class, id);
         return jdbc.query("""
                         select r.from_id, i.type, i.natural_key, r.field, r.required_kind
                           from config_reference r join config_index i on i.id = r.from_id
@@ -193,10 +202,10 @@ public class JdbcConfigIndex implements ConfigIndex {
     /**
      * Reads, in one go, the holders of {@code names} and the entries of {@code ids}, which the writes that follow in
      * this transaction will ask about (a restore knows them all before it starts): their look-ups are then answered
-     * from memory, together with the entries the transaction creates, until it changes or deletes an entry. What
-     * another transaction commits meanwhile is not seen; the unique name and the references it would break are
-     * still checked by the index's deferred constraints when this transaction commits, which then fails whole.
-     * Outside a transaction this does nothing.
+     * from memory, together with the entries the transaction creates, until it changes or deletes an entry. The
+     * entries read stay locked (shared) until the transaction ends, so nobody changes or deletes them meanwhile; a
+     * name that nobody held when it was read may still be taken by another transaction, which the deferred unique
+     * constraint refuses when this one commits, and it then fails whole. Outside a transaction this does nothing.
      */
     public void expect(Map<EntityType, Set<String>> names, Set<UUID> ids) {
         Optional<ExpectedEntries> entries = expected.get();
@@ -218,21 +227,17 @@ public class JdbcConfigIndex implements ConfigIndex {
                     select i.*, asked.natural_key as asked
                       from unnest(?::text[], ?::text[]) as asked (type, natural_key)
                       join config_index i on i.type = asked.type and i.natural_key_lower = lower(asked.natural_key)
-                    union all
-                    select *, null from config_index where id = any(?)""");
+                       for share of i""");
             statement.setArray(1, connection.createArrayOf("text", types.toArray()));
             statement.setArray(2, connection.createArrayOf("text", keys.toArray()));
-            statement.setArray(3, connection.createArrayOf("uuid", ids.toArray()));
             return statement;
-        }, (RowCallbackHandler) rs -> {
-            Entry entry = ENTRY.mapRow(rs, 0);
-            String askedName = rs.getString("asked");
-            if (askedName == null) {
-                known.found(entry);
-            } else {
-                known.found(ExpectedEntries.Name.of(entry.type(), askedName), entry);
-            }
-        });
+        }, (RowCallbackHandler) rs -> known.found(ExpectedEntries.Name.of(EntityType.valueOf(rs.getString("type")),
+                rs.getString("asked")), ENTRY.mapRow(rs, 0)));
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("select * from config_index where id = any(?) for share");
+            statement.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            return statement;
+        }, (RowCallbackHandler) rs -> known.found(ENTRY.mapRow(rs, 0)));
         known.asked(asked, ids);
     }
 
