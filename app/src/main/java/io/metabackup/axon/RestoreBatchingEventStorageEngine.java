@@ -11,6 +11,8 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -33,6 +35,13 @@ class RestoreBatchingEventStorageEngine extends JdbcLoadingEventStorageEngine {
                                             time_stamp, payload_type, payload_revision, payload, meta_data)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
+    private static final int TIME_STAMP = 4;
+    /**
+     * An event takes its position when it is sent, but is stamped when it is created; positions are taken to be
+     * settled by timestamp with a margin of seconds ({@code SettledPositions}), so no event waits longer than this.
+     */
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(1);
+
     private final BatchedWrites batch;
 
     RestoreBatchingEventStorageEngine(Builder builder, JdbcTemplate jdbc, BatchedWrites batch) {
@@ -54,6 +63,11 @@ class RestoreBatchingEventStorageEngine extends JdbcLoadingEventStorageEngine {
                     entry.getSequenceNumber(), entry.getType(), DateTimeUtils.formatInstant(entry.getTimestamp()),
                     entry.getPayload().getType().getName(), entry.getPayload().getType().getRevision(),
                     entry.getPayload().getData(), entry.getMetaData().getData());
+        }
+        List<Object[]> waiting = batch.waiting(TABLE);
+        if (!waiting.isEmpty() && DateTimeUtils.parseInstant((String) waiting.get(0)[TIME_STAMP])
+                .isBefore(Instant.now().minus(LONGEST_WAIT))) {
+            batch.flush();
         }
     }
 

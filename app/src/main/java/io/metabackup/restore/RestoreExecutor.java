@@ -7,6 +7,7 @@ import io.metabackup.api.config.DeleteConfigEntityCommand;
 import io.metabackup.api.config.EntityRecord;
 import io.metabackup.api.config.EntityType;
 import io.metabackup.api.error.DomainException;
+import io.metabackup.api.persistence.BatchedWrites;
 import io.metabackup.api.error.ErrorCode;
 import io.metabackup.api.restore.RestoreConfigEntityCommand;
 import io.metabackup.api.restore.RestoreNewConfigEntityCommand;
@@ -52,13 +53,14 @@ public class RestoreExecutor {
     private final TransactionTemplate transaction;
     private final StoredAggregates storedAggregates;
     private final JdbcConfigIndex index;
+    private final BatchedWrites batch;
 
     @PersistenceContext
     private EntityManager entityManager;
 
     public RestoreExecutor(CommandGateway commands, EventGateway events, CurrentConfiguration configuration,
                            EntityJson json, TransactionTemplate transaction, StoredAggregates storedAggregates,
-                           JdbcConfigIndex index) {
+                           JdbcConfigIndex index, BatchedWrites batch) {
         this.commands = commands;
         this.events = events;
         this.configuration = configuration;
@@ -66,6 +68,7 @@ public class RestoreExecutor {
         this.transaction = transaction;
         this.storedAggregates = storedAggregates;
         this.index = index;
+        this.batch = batch;
     }
 
     public RestoreReport restore(JsonNode document, RestoreOptions options, RestoreSource source) {
@@ -114,6 +117,8 @@ public class RestoreExecutor {
         if (options.deletesAbsentEntities()) {
             deleteAbsent(options, inBackup, metadata, report);
         }
+        // what still waits is sent now, so that a dry run meets the same refusals from the database as a real one
+        batch.flush();
         boolean apply = !options.dryRun() && !report.failed();
         if (apply) {
             events.publish(GenericEventMessage.asEventMessage(new SystemRestoredEvent(restoreId, source.kind(),

@@ -12,7 +12,10 @@ import java.util.List;
  */
 public interface BatchedWrites {
 
-    /** One write to {@code table}; a statement touching another table needs its own call. */
+    /**
+     * One write, waiting with the other writes to {@code table}. A statement that also writes other tables (a
+     * common table expression) waits under its main table; whoever reads the others in the transaction flushes too.
+     */
     void add(String table, String sql, Object... args);
 
     /**
