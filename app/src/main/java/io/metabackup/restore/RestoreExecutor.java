@@ -7,8 +7,8 @@ import io.metabackup.api.config.DeleteConfigEntityCommand;
 import io.metabackup.api.config.EntityRecord;
 import io.metabackup.api.config.EntityType;
 import io.metabackup.api.error.DomainException;
-import io.metabackup.api.persistence.BatchedWrites;
 import io.metabackup.api.error.ErrorCode;
+import io.metabackup.api.persistence.BatchedWrites;
 import io.metabackup.api.restore.RestoreConfigEntityCommand;
 import io.metabackup.api.restore.RestoreNewConfigEntityCommand;
 import io.metabackup.api.restore.RestoreOutcome;
@@ -16,8 +16,6 @@ import io.metabackup.api.restore.SystemRestoredEvent;
 import io.metabackup.command.config.JdbcConfigIndex;
 import io.metabackup.config.EntityJson;
 import io.metabackup.query.config.CurrentConfiguration;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -41,8 +39,6 @@ import java.util.UUID;
 @Component
 public class RestoreExecutor {
 
-    /** Clearing the persistence context now and then keeps a large restore's cost linear (see AXON-NOTES). */
-    private static final int FLUSH_EVERY = 20;
     private static final List<EntityType> DELETE_ORDER = List.of(EntityType.JOB, EntityType.USER,
             EntityType.SSO_PROVIDER, EntityType.GROUP, EntityType.ENCRYPTION_PROFILE, EntityType.ADAPTER);
 
@@ -54,9 +50,6 @@ public class RestoreExecutor {
     private final StoredAggregates storedAggregates;
     private final JdbcConfigIndex index;
     private final BatchedWrites batch;
-
-    @PersistenceContext
-    private EntityManager entityManager;
 
     public RestoreExecutor(CommandGateway commands, EventGateway events, CurrentConfiguration configuration,
                            EntityJson json, TransactionTemplate transaction, StoredAggregates storedAggregates,
@@ -95,7 +88,6 @@ public class RestoreExecutor {
                 .filter(entity -> options.selects(entity.type(), entity.id())).toList();
         Set<UUID> stored = storedAggregates.among(selected.stream().map(BackupEntity::id).toList());
         expectLookUps(selected);
-        int sent = 0;
         for (BackupEntity entity : selected) {
             try {
                 var restore = new RestoreConfigEntityCommand(entity.id(), entity.state(), entity.secrets(),
@@ -109,9 +101,6 @@ public class RestoreExecutor {
                 RestoreOutcome.Action attempted = configuration.find(entity.type(), entity.id()).isPresent()
                         ? RestoreOutcome.Action.UPDATE : RestoreOutcome.Action.CREATE;
                 report.fail(entity.type(), entity.id(), entity.name(), attempted, e);
-            }
-            if (++sent % FLUSH_EVERY == 0) {
-                flushAndClear();
             }
         }
         if (options.deletesAbsentEntities()) {
@@ -175,10 +164,5 @@ public class RestoreExecutor {
             }
         }
         return absent;
-    }
-
-    private void flushAndClear() {
-        entityManager.flush();
-        entityManager.clear();
     }
 }

@@ -113,6 +113,22 @@ class RestoreExecutorIT extends IntegrationTest {
                 RestoreSource.upload("test.json.gz.enc", "0".repeat(64)));
     }
 
+    /** Neither the group nor the id the failed transaction tried to create changed, and no event was stored. */
+    private void assertNothingChanged(long head, UUID fresh) {
+        assertThat(positions.head()).isEqualTo(head);
+        assertThat(api.get("/api/config/groups/" + fresh).code()).isEqualTo("NOT_FOUND");
+        assertThat(api.get("/api/config/groups/" + group).body().path("permissions").toString())
+                .isEqualTo("[\"jobs:read\"]");
+    }
+
+    /** The code the API would answer {@code failure} with. */
+    private String problemCode(Throwable failure) {
+        Object body = problems.handleAny((Exception) failure, new ServletWebRequest(new MockHttpServletRequest()))
+                .getBody();
+        assertThat(body).isInstanceOf(ProblemDetail.class);
+        return (String) ((ProblemDetail) body).getProperties().get("code");
+    }
+
     private String password() {
         var record = configuration.find(EntityType.ADAPTER, adapter).orElseThrow();
         return sealer.open(adapter, "password", record.secrets().get("password")).reveal();
@@ -254,10 +270,7 @@ class RestoreExecutorIT extends IntegrationTest {
                 // what the API answers as 409 ALREADY_EXISTS
                 .anyMatch(AggregateStreamCreationException.class::isInstance));
 
-        assertThat(positions.head()).isEqualTo(head);
-        assertThat(api.get("/api/config/groups/" + fresh).code()).isEqualTo("NOT_FOUND");
-        assertThat(api.get("/api/config/groups/" + group).body().path("permissions").toString())
-                .isEqualTo("[\"jobs:read\"]");
+        assertNothingChanged(head, fresh);
     }
 
     @Test
@@ -348,9 +361,7 @@ class RestoreExecutorIT extends IntegrationTest {
         assertThat(outcomes).as("the rules read the name before the other request took it")
                 .extracting(RestoreOutcome::action).containsExactly(Action.CREATE);
         assertThat(failure).as("the commit fails").isNotNull();
-        assertThat(problems.handleAny((Exception) failure, new ServletWebRequest(new MockHttpServletRequest()))
-                .getBody()).isInstanceOfSatisfying(ProblemDetail.class, problem -> assertThat(
-                problem.getProperties()).containsEntry("code", ErrorCode.DUPLICATE_NAME.name()));
+        assertThat(problemCode(failure)).isEqualTo(ErrorCode.DUPLICATE_NAME.name());
         assertThat(api.get("/api/config/groups/" + fresh).code()).isEqualTo("NOT_FOUND");
     }
 
@@ -416,13 +427,8 @@ class RestoreExecutorIT extends IntegrationTest {
         }));
 
         assertThat(failure).isNotNull();
-        assertThat(problems.handleAny((Exception) failure, new ServletWebRequest(new MockHttpServletRequest()))
-                .getBody()).isInstanceOfSatisfying(ProblemDetail.class, problem -> assertThat(
-                problem.getProperties()).containsEntry("code", ErrorCode.VERSION_CONFLICT.name()));
-        assertThat(positions.head()).isEqualTo(head);
-        assertThat(api.get("/api/config/groups/" + fresh).code()).isEqualTo("NOT_FOUND");
-        assertThat(api.get("/api/config/groups/" + group).body().path("permissions").toString())
-                .isEqualTo("[\"jobs:read\"]");
+        assertThat(problemCode(failure)).isEqualTo(ErrorCode.VERSION_CONFLICT.name());
+        assertNothingChanged(head, fresh);
     }
 
     @Test
